@@ -22,7 +22,10 @@ export type DurationResult = { ok: true; ms: number } | { ok: false; reason: str
 
 export function parseDuration(text: unknown): DurationResult {
   if (typeof text !== 'string') {
-    return { ok: false, reason: 'a duration is a string such as 4h, 90m, 2d or PT4H (a bare number has no unit)' };
+    return {
+      ok: false,
+      reason: 'a duration is a string such as 4h, 90m, 2d or PT4H (a bare number has no unit)',
+    };
   }
   let ms: number | undefined;
   const short = SHORT.exec(text);
@@ -40,7 +43,10 @@ export function parseDuration(text: unknown): DurationResult {
     }
   }
   if (ms === undefined) {
-    return { ok: false, reason: `"${text}" is not a duration: use Nm, Nh or Nd (e.g. 90m, 4h, 2d) or ISO-8601 (PT4H, P1D)` };
+    return {
+      ok: false,
+      reason: `"${text}" is not a duration: use Nm, Nh or Nd (e.g. 90m, 4h, 2d) or ISO-8601 (PT4H, P1D)`,
+    };
   }
   if (ms <= 0) return { ok: false, reason: `"${text}" is zero: a duration must be longer than 0` };
   if (ms > MAX_DURATION_MS) return { ok: false, reason: `"${text}" is longer than the 366-day limit` };

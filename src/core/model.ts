@@ -59,9 +59,7 @@ export interface TagSelector {
  * KEY tag values include the resource's KEY value.
  */
 export type PrincipalSelector =
-  | string
-  | { tags: Readonly<Record<string, MatchValue>> }
-  | { same_tags: readonly string[] };
+  string | { tags: Readonly<Record<string, MatchValue>> } | { same_tags: readonly string[] };
 
 export interface ApprovalRule {
   from: readonly PrincipalSelector[] | 'codeowners';

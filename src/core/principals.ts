@@ -38,7 +38,10 @@ export function describePrincipal(sel: PrincipalSelector): string {
   return `same ${sel.same_tags.join(', ')} as the resource`;
 }
 
-function personTagsMatch(person: Person | undefined, want: Readonly<Record<string, string | readonly string[]>>) {
+function personTagsMatch(
+  person: Person | undefined,
+  want: Readonly<Record<string, string | readonly string[]>>,
+) {
   if (!person) return false;
   const entries = Object.entries(want);
   if (entries.length === 0) return false; // an empty selector matches nobody
@@ -88,7 +91,11 @@ export function principalMatches(
  * Everyone known to match `sel` (for "who can approve" listings). Team members come from
  * the directory; tag selectors range over `people:`.
  */
-export function expandPrincipal(sel: PrincipalSelector, dir: Directory, resourceTags?: ResourceTags): string[] {
+export function expandPrincipal(
+  sel: PrincipalSelector,
+  dir: Directory,
+  resourceTags?: ResourceTags,
+): string[] {
   if (typeof sel === 'string') {
     if (sel.startsWith('group:')) return [...(dir.groups.get(sel.slice('group:'.length)) ?? [])];
     if (sel.startsWith('@')) return [...(dir.teams.get(teamKey(sel)) ?? [])];

@@ -17,7 +17,10 @@ describe('selectorMatches', () => {
     [{ expressions: [{ key: 'absent', operator: 'NotIn' as const, values: ['x'] }] }, true],
     [{ expressions: [{ key: 'team', operator: 'Exists' as const }] }, true],
     [{ expressions: [{ key: 'team', operator: 'DoesNotExist' as const }] }, false],
-    [{ match: { env: 'production' }, expressions: [{ key: 'sensitive', operator: 'Exists' as const }] }, false],
+    [
+      { match: { env: 'production' }, expressions: [{ key: 'sensitive', operator: 'Exists' as const }] },
+      false,
+    ],
   ])('%j -> %s', (sel, want) => {
     expect(selectorMatches(sel, tags)).toBe(want);
   });

@@ -1,0 +1,228 @@
+/**
+ * Policy evaluation (DESIGN.md §3), for one grant request against a prepared snapshot.
+ *
+ * For each resolved resource:
+ *   1. no allow policy matches                → `no-policy` (default deny)
+ *   2. a matching deny policy names requester → `denied` (deny wins, whatever allows)
+ *   3. requester not eligible under EVERY matching allow policy → `not-eligible`
+ *   4. access level not offered by EVERY matching allow policy  → `access-not-offered`
+ * Then across all resources: effective max duration = the smallest (`duration-exceeds-max`),
+ * `require` of every matching policy (`reason-required`, `ticket-invalid`), and the approval
+ * rules: their union, rules with the same approver set merged with the largest count.
+ */
+import { parseDuration } from './duration.js';
+import { diag, type Diagnostic } from './errors.js';
+import type { GrantRequest, Policy, PrincipalSelector, Resource } from './model.js';
+import type { Prepared } from './prepared.js';
+import { describePrincipal, principalMatches, type Directory } from './principals.js';
+import { resolveResources } from './resolve.js';
+import { describeSelector } from './selector.js';
+import { mergeRules, type RequiredRule } from './rules.js';
+
+export interface ResourceVerdict {
+  resource: Resource;
+  /** Allow policies that match the resource. */
+  allow: string[];
+  /** Deny policies that match the resource (whether or not they named the requester). */
+  deny: string[];
+}
+
+export interface PolicyDecision {
+  grant: GrantRequest;
+  resources: Resource[];
+  verdicts: ResourceVerdict[];
+  durationMs?: number;
+  /** Smallest max duration over all matching allow policies, and the policy that set it. */
+  maxDurationMs?: number;
+  maxDuration?: string;
+  maxDurationPolicy?: string;
+  rules: RequiredRule[];
+  diagnostics: Diagnostic[];
+  /** True when nothing but approvals stands in the way. */
+  ok: boolean;
+}
+
+/** Minimum length of a reason when a policy sets `require: { reason: true }`. */
+export const REQUIRED_REASON_MIN = 10;
+
+function requesterSelectorThatMatches(
+  selectors: readonly PrincipalSelector[],
+  requester: string,
+  dir: Directory,
+  resource: Resource,
+): PrincipalSelector | undefined {
+  return selectors.find((s) => principalMatches(s, requester, dir, resource.tags));
+}
+
+function listSelectors(selectors: readonly PrincipalSelector[]): string {
+  return selectors.map(describePrincipal).join('; ');
+}
+
+export function evaluatePolicies(
+  grant: GrantRequest,
+  prepared: Prepared,
+  dir: Directory = prepared.directory,
+): PolicyDecision {
+  const src = grant.source;
+  const diagnostics: Diagnostic[] = [];
+  const { resources, origin, diagnostics: resolutionErrors } = resolveResources(grant, prepared.inventory);
+  diagnostics.push(...resolutionErrors);
+
+  const parsed = parseDuration(grant.duration);
+  const durationMs = parsed.ok ? parsed.ms : undefined;
+  if (!parsed.ok) diagnostics.push(diag('duration-invalid', parsed.reason, src, ['duration']));
+
+  const verdicts: ResourceVerdict[] = [];
+  const rules: RequiredRule[] = [];
+  const requires: Policy[] = [];
+  let maxDurationMs: number | undefined;
+  let maxDuration: string | undefined;
+  let maxDurationPolicy: string | undefined;
+
+  for (const resource of resources) {
+    const at = ['resources', origin.get(resource.id) ?? 0];
+    const matching = prepared.policiesFor(resource.id);
+    const allow = matching.filter((p) => p.effect === 'allow');
+    const deny = matching.filter((p) => p.effect === 'deny');
+    verdicts.push({ resource, allow: allow.map((p) => p.name), deny: deny.map((p) => p.name) });
+    const tagText =
+      Object.entries(resource.tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || 'no tags';
+
+    const denying = deny.find((p) =>
+      requesterSelectorThatMatches(p.requesters, grant.requester, dir, resource),
+    );
+    if (denying) {
+      const who = requesterSelectorThatMatches(denying.requesters, grant.requester, dir, resource)!;
+      diagnostics.push(
+        diag(
+          'denied',
+          `policy "${denying.name}" denies ${grant.requester} on ${resource.id}: it applies through {${describeSelector(denying.resources)}} and names the requester as ${describePrincipal(who)}`,
+          src,
+          at,
+        ),
+      );
+      continue;
+    }
+    if (allow.length === 0) {
+      diagnostics.push(
+        diag(
+          'no-policy',
+          `no allow policy matches ${resource.id} (${tagText}): it cannot be requested`,
+          src,
+          at,
+        ),
+      );
+      continue;
+    }
+    let resourceOk = true;
+    for (const policy of allow) {
+      if (!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)) {
+        resourceOk = false;
+        diagnostics.push(
+          diag(
+            'not-eligible',
+            `${grant.requester} may not request ${resource.id}: policy "${policy.name}" applies through {${describeSelector(policy.resources)}} and allows only ${listSelectors(policy.requesters)}`,
+            src,
+            at,
+          ),
+        );
+      }
+    }
+    if (!resourceOk) continue;
+    for (const policy of allow) {
+      const rule = Object.hasOwn(policy.access, grant.access) ? policy.access[grant.access] : undefined;
+      if (!rule) {
+        diagnostics.push(
+          diag(
+            'access-not-offered',
+            `access "${grant.access}" is not offered on ${resource.id} by policy "${policy.name}" (offers: ${Object.keys(policy.access).join(', ') || 'nothing'})`,
+            src,
+            ['access'],
+          ),
+        );
+        continue;
+      }
+      if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
+        maxDurationMs = rule.maxDurationMs;
+        maxDuration = rule.maxDuration;
+        maxDurationPolicy = policy.name;
+      }
+      for (const r of rule.approvals) rules.push({ from: r.from, count: r.count, policies: [policy.name] });
+      if (policy.require) requires.push(policy);
+    }
+  }
+
+  if (durationMs !== undefined && maxDurationMs !== undefined && durationMs > maxDurationMs) {
+    diagnostics.push(
+      diag(
+        'duration-exceeds-max',
+        `duration ${grant.duration} exceeds the maximum of ${maxDuration} set by policy "${maxDurationPolicy}" for ${grant.access}`,
+        src,
+        ['duration'],
+      ),
+    );
+  }
+
+  checkRequirements(grant, requires, diagnostics);
+  if (grant.reason.trim() === '' && !diagnostics.some((d) => d.code === 'reason-required')) {
+    diagnostics.push(
+      diag('reason-required', 'a reason is required: say why you need this access', src, ['reason']),
+    );
+  }
+
+  return {
+    grant,
+    resources,
+    verdicts,
+    durationMs,
+    maxDurationMs,
+    maxDuration,
+    maxDurationPolicy,
+    rules: mergeRules(rules),
+    diagnostics,
+    ok: diagnostics.length === 0,
+  };
+}
+
+function checkRequirements(grant: GrantRequest, policies: Policy[], out: Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const policy of policies) {
+    if (seen.has(policy.name)) continue;
+    seen.add(policy.name);
+    const req = policy.require!;
+    if (req.reason && grant.reason.replace(/\s+/g, '').length < REQUIRED_REASON_MIN) {
+      out.push(
+        diag(
+          'reason-required',
+          `policy "${policy.name}" requires a reason of at least ${REQUIRED_REASON_MIN} characters`,
+          grant.source,
+          ['reason'],
+        ),
+      );
+    }
+    if (req.ticket !== undefined) {
+      const pattern = new RegExp(req.ticket);
+      if (grant.ticket === undefined) {
+        out.push(
+          diag(
+            'ticket-invalid',
+            `policy "${policy.name}" requires a ticket matching ${req.ticket}`,
+            grant.source,
+            [],
+          ),
+        );
+      } else if (!pattern.test(grant.ticket)) {
+        out.push(
+          diag(
+            'ticket-invalid',
+            `ticket "${grant.ticket}" does not match ${req.ticket}, required by policy "${policy.name}"`,
+            grant.source,
+            ['ticket'],
+          ),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Windows (DESIGN.md §4): a grant is active from the committer time of the commit that first
+ * put its file on the default branch (first-parent history) until that instant plus its
+ * duration. The end is exclusive: at `end` the grant is expired. A file not yet on the default
+ * branch is pending. Pure: the clock is an argument.
+ */
+export type WindowState = 'pending' | 'active' | 'expired';
+
+export interface WindowInput {
+  id: string;
+  file: string;
+  durationMs: number;
+  /** Committer time (ms since epoch) of the landing commit; undefined when not landed. */
+  landedAt?: number;
+  landingCommit?: string;
+}
+
+export interface Window extends WindowInput {
+  state: WindowState;
+  /** ISO-8601 UTC instants; absent while pending. */
+  start?: string;
+  end?: string;
+  /** Milliseconds until the end (active) or since it (expired, negative). */
+  remainingMs?: number;
+}
+
+export function windowOf(input: WindowInput, nowMs: number): Window {
+  if (input.landedAt === undefined) return { ...input, state: 'pending' };
+  const endMs = input.landedAt + input.durationMs;
+  return {
+    ...input,
+    state: nowMs < input.landedAt ? 'pending' : nowMs < endMs ? 'active' : 'expired',
+    start: new Date(input.landedAt).toISOString(),
+    end: new Date(endMs).toISOString(),
+    remainingMs: endMs - nowMs,
+  };
+}
+
+export function planWindows(inputs: readonly WindowInput[], nowMs: number): Window[] {
+  return inputs
+    .map((i) => windowOf(i, nowMs))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

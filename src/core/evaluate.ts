@@ -22,9 +22,9 @@ import { mergeRules, type RequiredRule } from './rules.js';
 export interface ResourceVerdict {
   resource: Resource;
   /** Allow policies that match the resource. */
-  allow: string[];
+  allow: readonly string[];
   /** Deny policies that match the resource (whether or not they named the requester). */
-  deny: string[];
+  deny: readonly string[];
 }
 
 export interface PolicyDecision {
@@ -54,6 +54,14 @@ function requesterSelectorThatMatches(
   return selectors.find((s) => principalMatches(s, requester, dir, resource.tags));
 }
 
+const usesTags = new WeakMap<Policy, boolean>();
+/** Does the policy's requester list depend on the resource (`same_tags`)? Computed once per policy. */
+function usesResourceTags(policy: Policy): boolean {
+  let v = usesTags.get(policy);
+  if (v === undefined) usesTags.set(policy, (v = policy.requesters.some((s) => typeof s === 'object' && 'same_tags' in s)));
+  return v;
+}
+
 function listSelectors(selectors: readonly PrincipalSelector[]): string {
   return selectors.map(describePrincipal).join('; ');
 }
@@ -79,13 +87,23 @@ export function evaluatePolicies(
   let maxDuration: string | undefined;
   let maxDurationPolicy: string | undefined;
 
+  // Per request, a policy's verdict on the requester only depends on the resource through
+  // `same_tags`; and a policy's limits and approvals are the same for every resource it matches.
+  // Both are computed once per policy, so a selector over many resources stays cheap.
+  const eligibleMemo = new Map<Policy, boolean>();
+  const eligible = (policy: Policy, resource: Resource): boolean => {
+    if (usesResourceTags(policy)) return !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource);
+    let v = eligibleMemo.get(policy);
+    if (v === undefined) eligibleMemo.set(policy, (v = !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)));
+    return v;
+  };
+  const counted = new Set<Policy>();
+
+  const at = (resource: Resource) => ['resources', origin.get(resource.id) ?? 0];
   for (const resource of resources) {
-    const at = ['resources', origin.get(resource.id) ?? 0];
-    const matching = prepared.policiesFor(resource.id);
-    const allow = matching.filter((p) => p.effect === 'allow');
-    const deny = matching.filter((p) => p.effect === 'deny');
-    verdicts.push({ resource, allow: allow.map((p) => p.name), deny: deny.map((p) => p.name) });
-    const tagText =
+    const { allow, deny, allowNames, denyNames } = prepared.matchingPolicies(resource.id);
+    verdicts.push({ resource, allow: allowNames, deny: denyNames });
+    const tagText = (): string =>
       Object.entries(resource.tags)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ') || 'no tags';
@@ -100,7 +118,7 @@ export function evaluatePolicies(
           'denied',
           `policy "${denying.name}" denies ${grant.requester} on ${resource.id}: it applies through {${describeSelector(denying.resources)}} and names the requester as ${describePrincipal(who)}`,
           src,
-          at,
+          at(resource),
         ),
       );
       continue;
@@ -109,23 +127,23 @@ export function evaluatePolicies(
       diagnostics.push(
         diag(
           'no-policy',
-          `no allow policy matches ${resource.id} (${tagText}): it cannot be requested`,
+          `no allow policy matches ${resource.id} (${tagText()}): it cannot be requested`,
           src,
-          at,
+          at(resource),
         ),
       );
       continue;
     }
     let resourceOk = true;
     for (const policy of allow) {
-      if (!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)) {
+      if (!eligible(policy, resource)) {
         resourceOk = false;
         diagnostics.push(
           diag(
             'not-eligible',
             `${grant.requester} may not request ${resource.id}: policy "${policy.name}" applies through {${describeSelector(policy.resources)}} and allows only ${listSelectors(policy.requesters)}`,
             src,
-            at,
+            at(resource),
           ),
         );
       }
@@ -144,6 +162,8 @@ export function evaluatePolicies(
         );
         continue;
       }
+      if (counted.has(policy)) continue;
+      counted.add(policy);
       if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
         maxDurationMs = rule.maxDurationMs;
         maxDuration = rule.maxDuration;

@@ -1,10 +1,10 @@
 /**
  * The resource inventory with a tag index, so resolving a selector does not scan every resource.
  *
- * Index: tag key → tag value → resource positions. A selector is answered by intersecting the
- * candidate sets of its narrowing conditions (exact `match` values, `In`, `Exists`; globs scan the
- * distinct *values* of their key, not the resources), smallest first, then confirming each
- * candidate with the reference matcher `selectorMatches`. Only a selector made solely of
+ * Index: tag key → tag value → resource positions. A selector is answered from its most selective
+ * narrowing condition (exact `match` values, `In`, `Exists`; globs scan the distinct *values* of
+ * their key, not the resources): only that condition's candidates are confirmed with the reference
+ * matcher `selectorMatches`, so the work follows the smallest candidate list, not the inventory. Only a selector made solely of
  * `NotIn`/`DoesNotExist` conditions has no narrowing condition and visits every resource.
  */
 import type { Resource, TagSelector } from './model.js';
@@ -37,40 +37,49 @@ export class Inventory {
     return this.byId.get(id);
   }
 
-  /** Positions of resources whose `key` tag equals one of `values` (globs expand over known values). */
-  private positionsFor(key: string, patterns: readonly string[]): Set<number> {
-    const out = new Set<number>();
+  /**
+   * The position lists (one per tag value) of resources whose `key` tag matches one of
+   * `patterns`; globs expand over the key's distinct values. Lists of different values are
+   * disjoint, so their total length is the candidate count, computed without copying.
+   */
+  private bucketsFor(key: string, patterns: readonly string[]): number[][] {
     const values = this.index.get(key);
-    if (!values) return out;
+    if (!values) return [];
+    const found = new Set<number[]>();
     for (const pattern of patterns) {
       if (isGlob(pattern)) {
-        for (const [value, list] of values) if (valueMatches(pattern, value)) list.forEach((i) => out.add(i));
+        for (const [value, list] of values) if (valueMatches(pattern, value)) found.add(list);
       } else {
-        values.get(pattern)?.forEach((i) => out.add(i));
+        const list = values.get(pattern);
+        if (list) found.add(list);
       }
     }
-    return out;
+    return [...found];
   }
 
   /** Resources matching `sel`, in inventory order. An empty selector matches nothing. */
   select(sel: TagSelector): Resource[] {
     if (isEmptySelector(sel)) return [];
-    const candidateSets: Set<number>[] = [];
-    for (const [key, want] of Object.entries(sel.match ?? {})) {
-      candidateSets.push(this.positionsFor(key, typeof want === 'string' ? [want] : want));
-    }
+    // Pick the narrowing condition with the fewest candidates; the reference matcher then
+    // checks every condition on just those candidates.
+    let best: number[][] | undefined;
+    let bestSize = Infinity;
+    const consider = (lists: number[][]) => {
+      const size = lists.reduce((n, l) => n + l.length, 0);
+      if (size < bestSize) {
+        best = lists;
+        bestSize = size;
+      }
+    };
+    for (const [key, want] of Object.entries(sel.match ?? {})) consider(this.bucketsFor(key, typeof want === 'string' ? [want] : want));
     for (const expr of sel.expressions ?? []) {
-      if (expr.operator === 'In') candidateSets.push(this.positionsFor(expr.key, expr.values ?? []));
-      else if (expr.operator === 'Exists') candidateSets.push(new Set(this.withKey.get(expr.key) ?? []));
+      if (expr.operator === 'In') consider(this.bucketsFor(expr.key, expr.values ?? []));
+      else if (expr.operator === 'Exists') consider([this.withKey.get(expr.key) ?? []]);
     }
     let candidates: Iterable<number>;
-    if (candidateSets.length === 0) {
-      candidates = this.resources.keys();
-    } else {
-      candidateSets.sort((a, b) => a.size - b.size);
-      const [smallest, ...rest] = candidateSets as [Set<number>, ...Set<number>[]];
-      candidates = [...smallest].filter((i) => rest.every((s) => s.has(i))).sort((a, b) => a - b);
-    }
+    if (!best) candidates = this.resources.keys();
+    else if (best.length === 1) candidates = best[0]!;
+    else candidates = best.flat().sort((a, b) => a - b);
     const out: Resource[] = [];
     for (const i of candidates) {
       const r = this.resources[i]!;

@@ -24,9 +24,14 @@ function selectorKey(sel: PrincipalSelector): string {
   return `st:${JSON.stringify([...sel.same_tags].sort())}`;
 }
 
+const keys = new WeakMap<readonly PrincipalSelector[], string>();
+
 export function approverSetKey(from: RequiredRule['from']): string {
   if (from === 'codeowners') return 'codeowners';
-  return [...new Set(from.map(selectorKey))].sort().join('|');
+  // Rules come from policies (the same arrays for every request): compute each key once.
+  let key = keys.get(from);
+  if (key === undefined) keys.set(from, (key = [...new Set(from.map(selectorKey))].sort().join('|')));
+  return key;
 }
 
 export function mergeRules(rules: readonly RequiredRule[]): RequiredRule[] {

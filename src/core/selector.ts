@@ -51,18 +51,57 @@ export function isEmptySelector(sel: TagSelector): boolean {
   return Object.keys(sel.match ?? {}).length === 0 && (sel.expressions ?? []).length === 0;
 }
 
-/** Reference matcher over one tag set (the index in inventory.ts must agree with it). */
-export function selectorMatches(sel: TagSelector, tags: Readonly<Record<string, string>>): boolean {
-  if (isEmptySelector(sel)) return false;
+type Tags = Readonly<Record<string, string>>;
+type Matcher = (tags: Tags) => boolean;
+
+const compiled = new WeakMap<TagSelector, Matcher>();
+
+/**
+ * A tag's value. Tag values are strings, and nothing a plain object inherits (`constructor`,
+ * `toString`, `__proto__`) is a string, so a type check alone keeps inherited keys out.
+ */
+function tagValue(tags: Tags, key: string): string | undefined {
+  const v = tags[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * A selector compiled once into a list of per-key tests (selectors come from policies and grant
+ * files and are matched against many resources, so their entries are not re-read every time).
+ */
+function compile(sel: TagSelector): Matcher {
+  if (isEmptySelector(sel)) return () => false;
+  const tests: Matcher[] = [];
   for (const [key, want] of Object.entries(sel.match ?? {})) {
-    const have = Object.hasOwn(tags, key) ? tags[key] : undefined;
-    if (have === undefined || !matchValueAccepts(want, [have])) return false;
+    const patterns = typeof want === 'string' ? [want] : [...want];
+    if (patterns.some(isGlob)) {
+      const res = patterns.map((p) => (isGlob(p) ? globToRegExp(p) : null));
+      tests.push((tags) => {
+        const have = tagValue(tags, key);
+        return have !== undefined && patterns.some((p, i) => (res[i] ? res[i]!.test(have) : p === have));
+      });
+    } else if (patterns.length === 1) {
+      const only = patterns[0];
+      tests.push((tags) => tagValue(tags, key) === only);
+    } else {
+      tests.push((tags) => {
+        const have = tagValue(tags, key);
+        return have !== undefined && patterns.includes(have);
+      });
+    }
   }
-  for (const expr of sel.expressions ?? []) {
-    const have = Object.hasOwn(tags, expr.key) ? tags[expr.key] : undefined;
-    if (!expressionHolds(expr, have)) return false;
-  }
-  return true;
+  for (const expr of sel.expressions ?? []) tests.push((tags) => expressionHolds(expr, tagValue(tags, expr.key)));
+  return (tags) => {
+    for (const t of tests) if (!t(tags)) return false;
+    return true;
+  };
+}
+
+/** Reference matcher over one tag set (the index in inventory.ts must agree with it). */
+export function selectorMatches(sel: TagSelector, tags: Tags): boolean {
+  let m = compiled.get(sel);
+  if (!m) compiled.set(sel, (m = compile(sel)));
+  return m(tags);
 }
 
 export function describeSelector(sel: TagSelector): string {

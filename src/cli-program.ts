@@ -1,0 +1,155 @@
+/**
+ * The `gitgrant` CLI program: argv → command → rendered output and exit status.
+ * Exit status (DESIGN.md §5): 0 all valid (and approved with --pr); 1 some file invalid or not
+ * approved; 2 usage or configuration error. Never a stack trace at a user (GITGRANT_DEBUG=1 shows one).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { ConfigError, UsageError } from './core/errors.js';
+import { runValidate } from './commands/validate.js';
+import { runExplain } from './commands/explain.js';
+import { runPlan } from './commands/plan.js';
+import { readPrFacts } from './load/pr-facts-file.js';
+import { renderValidateText, renderDiagnostic } from './render/validate-text.js';
+import { renderExplainText } from './render/explain-text.js';
+import { renderPlanText } from './render/plan-text.js';
+import { styler } from './render/style.js';
+
+const VERSION = '0.1.0';
+
+function parseNow(text: string | undefined): number {
+  if (text === undefined) return Date.now();
+  // ISO-8601 with a date and time and an explicit zone: anything else is ambiguous.
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ||
+    Number.isNaN(Date.parse(text))
+  ) {
+    throw new UsageError(
+      `--now must be an ISO-8601 instant with a time zone, e.g. 2026-11-29T10:00:00Z (got "${text}")`,
+    );
+  }
+  return Date.parse(text);
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+function print(text: string): void {
+  process.stdout.write(text);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('gitgrant')
+    .description('Just-in-time access with tag-based policies, run as a GitOps pull-request pipeline')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (str) => process.stderr.write(str) });
+
+  program
+    .command('validate')
+    .description('check grant files against policies (and approvals, with --pr)')
+    .argument('[files...]', 'grant files (default: every file under grants/)')
+    .option('--repo <dir>', 'repository root', '.')
+    .option(
+      '--policies-ref <ref>',
+      'read policies/ and CODEOWNERS from this git ref instead of the working tree',
+    )
+    .option(
+      '--pr <facts.json>',
+      'pull-request facts (author, changed files, reviews, teams): check approvals too',
+    )
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(formatOption())
+    .action(
+      async (
+        files: string[],
+        opts: { repo: string; policiesRef?: string; pr?: string; now?: string; format: string },
+      ) => {
+        parseNow(opts.now);
+        const facts = opts.pr ? await readPrFacts(opts.pr) : undefined;
+        const repo = resolve(opts.repo);
+        const outcome = await runValidate({
+          repo,
+          files: files.map((f) => relativeToRepo(repo, f)),
+          policiesRef: opts.policiesRef,
+          facts,
+        });
+        print(
+          opts.format === 'json'
+            ? JSON.stringify(outcome.json, null, 2) + '\n'
+            : renderValidateText(outcome, styler(process.stdout)),
+        );
+        process.exitCode = outcome.json.ok ? 0 : 1;
+      },
+    );
+
+  program
+    .command('explain')
+    .description('why a request is decided as it is: matching policies, requirements, who can approve')
+    .argument('<file>', 'a grant file')
+    .option('--repo <dir>', 'repository root', '.')
+    .option('--policies-ref <ref>', 'read policies/ and CODEOWNERS from this git ref')
+    .addOption(formatOption())
+    .action(async (file: string, opts: { repo: string; policiesRef?: string; format: string }) => {
+      const repo = resolve(opts.repo);
+      const result = await runExplain(repo, relativeToRepo(repo, file), opts.policiesRef);
+      print(
+        opts.format === 'json'
+          ? JSON.stringify(result, null, 2) + '\n'
+          : renderExplainText(result, styler(process.stdout)),
+      );
+      process.exitCode = result.ok ? 0 : 1;
+    });
+
+  program
+    .command('plan')
+    .description('windows of every grant (pending, active, expired) and what apply and reconcile would do')
+    .option('--repo <dir>', 'repository root', '.')
+    .option('--rev <rev>', 'the default branch (landing times come from its first-parent history)', 'HEAD')
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(formatOption())
+    .action(async (opts: { repo: string; rev: string; now?: string; format: string }) => {
+      const plan = await runPlan(resolve(opts.repo), parseNow(opts.now), opts.rev);
+      print(
+        opts.format === 'json'
+          ? JSON.stringify(plan, null, 2) + '\n'
+          : renderPlanText(plan, styler(process.stdout)),
+      );
+      process.exitCode = plan.errors.length ? 1 : 0;
+    });
+
+  return program;
+}
+
+/** Accept paths relative to the current directory or to the repository; store repo-relative. */
+function relativeToRepo(repo: string, file: string): string {
+  const abs = resolve(file);
+  const rel = abs.startsWith(repo + '/') ? abs.slice(repo.length + 1) : file;
+  return rel.split('\\').join('/');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const err = styler(process.stderr);
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every parse error is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${err('red', 'configuration error')}: ${e.message}\n`);
+      for (const d of e.diagnostics) process.stderr.write(`  ${renderDiagnostic(d, err)}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`${err('red', 'error')}: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${err('red', 'internal error')}: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.GITGRANT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Reporting on a pull request: the commit status and the one sticky comment.
+ * (`create: false` only updates a comment that exists: for news nobody needs a new comment for.)
+ *
+ * The sticky comment is found across all pages of comments by a hidden marker AND by being
+ * written by the token's own account, so a comment anyone else posts with the marker is never
+ * mistaken for ours. It is updated in place, never duplicated; a rerun after a failed create
+ * finds the comment if it was made after all.
+ */
+import type { GitHubClient } from './client.js';
+import type { RepoRef } from './repo-files.js';
+
+export const STATUS_CONTEXT = 'gitgrant/approval';
+
+export async function setStatus(
+  gh: GitHubClient,
+  ref: RepoRef,
+  sha: string,
+  state: 'pending' | 'success' | 'failure' | 'error',
+  description: string,
+  targetUrl?: string,
+): Promise<void> {
+  await gh.rest.repos.createCommitStatus({
+    ...ref,
+    sha,
+    state,
+    context: STATUS_CONTEXT,
+    // GitHub rejects descriptions over 140 characters.
+    description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+    ...(targetUrl ? { target_url: targetUrl } : {}),
+  });
+}
+
+/**
+ * The login the token acts as. Installation tokens (GITHUB_TOKEN, GitHub Apps) cannot read
+ * /user: GitHub answers 403, and the token acts as `github-actions[bot]` (null here). Any other
+ * failure is thrown: guessing the identity wrongly would post a second sticky comment.
+ */
+export async function tokenLogin(gh: GitHubClient): Promise<string | null> {
+  try {
+    const { data } = await gh.rest.users.getAuthenticated();
+    return data.login;
+  } catch (e) {
+    if ((e as { status?: number }).status === 403) return null;
+    throw e;
+  }
+}
+
+export async function upsertStickyComment(
+  gh: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string,
+  login: string | null,
+  opts: { create?: boolean } = {},
+): Promise<{ id: number; created: boolean } | null> {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 });
+  const ours = comments.filter(
+    (c) =>
+      (c.body ?? '').includes(marker) &&
+      (login ? c.user?.login.toLowerCase() === login.toLowerCase() : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'),
+  );
+  const existing = ours[0];
+  if (existing) {
+    if (existing.body !== body) await gh.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });
+    return { id: existing.id, created: false };
+  }
+  if (opts.create === false) return null;
+  const { data } = await gh.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
+  return { id: data.id, created: true };
+}

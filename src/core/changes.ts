@@ -3,8 +3,12 @@
  * "Only additions are requests"):
  * - grant files may be added (requests) or deleted (early revocation), never modified or renamed;
  * - a PR that touches grants/ must not also touch policies/, CODEOWNERS (any of GitHub's three
- *   locations) or .github/ (`mixed-change`): otherwise a request could ship the rule that approves it;
- * - a PR that touches policies/ or CODEOWNERS (and no grants) is a policy change.
+ *   locations), .github/ — or anything else that is not documentation (`mixed-change`):
+ *   otherwise a request could ship the rule, or the code (dist/, action.yml), that approves it;
+ * - a PR that touches policies/, CODEOWNERS, .github/ or any other non-documentation file (and no
+ *   grants) is a policy change: in an access repository that uses its own Action, the code that
+ *   applies grants is as sensitive as the policies, so it needs the `admins` approvals too;
+ * - a PR that only touches documentation (`*.md` outside .github/, not CODEOWNERS) needs nothing.
  */
 import type { Diagnostic } from './errors.js';
 
@@ -27,7 +31,10 @@ const CODEOWNERS_PATHS = new Set(['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODE
 
 export const isGrantPath = (p: string) => p.startsWith('grants/');
 export const isPolicyPath = (p: string) => p.startsWith('policies/') || CODEOWNERS_PATHS.has(p);
-const isControlPath = (p: string) => isPolicyPath(p) || p.startsWith('.github/');
+/** Documentation: cannot change a decision or run. */
+export const isDocPath = (p: string) =>
+  p.endsWith('.md') && !p.startsWith('.github/') && !isGrantPath(p) && !isPolicyPath(p);
+const isControlPath = (p: string) => !isGrantPath(p) && !isDocPath(p);
 
 function at(file: string, code: Diagnostic['code'], message: string): Diagnostic {
   return { code, message, file, line: 1, column: 1 };
@@ -74,7 +81,7 @@ export function classifyChanges(files: readonly ChangedFile[]): ChangeSummary {
       ? 'mixed'
       : touchesGrants
         ? 'grants'
-        : paths.some(isPolicyPath)
+        : control.length > 0
           ? 'policy'
           : 'other';
   return { kind, added, deleted, diagnostics };

@@ -2,8 +2,8 @@
  * Policy evaluation (DESIGN.md §3), for one grant request against a prepared snapshot.
  *
  * For each resolved resource:
- *   1. no allow policy matches                → `no-policy` (default deny)
- *   2. a matching deny policy names requester → `denied` (deny wins, whatever allows)
+ *   1. a matching deny policy names requester → `denied` (deny wins, whatever allows)
+ *   2. no allow policy matches                → `no-policy` (default deny)
  *   3. requester not eligible under EVERY matching allow policy → `not-eligible`
  *   4. access level not offered by EVERY matching allow policy  → `access-not-offered`
  * Then across all resources: effective max duration = the smallest (`duration-exceeds-max`),
@@ -58,7 +58,8 @@ const usesTags = new WeakMap<Policy, boolean>();
 /** Does the policy's requester list depend on the resource (`same_tags`)? Computed once per policy. */
 function usesResourceTags(policy: Policy): boolean {
   let v = usesTags.get(policy);
-  if (v === undefined) usesTags.set(policy, (v = policy.requesters.some((s) => typeof s === 'object' && 'same_tags' in s)));
+  if (v === undefined)
+    usesTags.set(policy, (v = policy.requesters.some((s) => typeof s === 'object' && 'same_tags' in s)));
   return v;
 }
 
@@ -92,9 +93,14 @@ export function evaluatePolicies(
   // Both are computed once per policy, so a selector over many resources stays cheap.
   const eligibleMemo = new Map<Policy, boolean>();
   const eligible = (policy: Policy, resource: Resource): boolean => {
-    if (usesResourceTags(policy)) return !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource);
+    if (usesResourceTags(policy))
+      return !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource);
     let v = eligibleMemo.get(policy);
-    if (v === undefined) eligibleMemo.set(policy, (v = !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)));
+    if (v === undefined)
+      eligibleMemo.set(
+        policy,
+        (v = !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)),
+      );
     return v;
   };
   const counted = new Set<Policy>();

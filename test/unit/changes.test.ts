@@ -22,6 +22,8 @@ describe('classifyChanges', () => {
     ['CODEOWNERS'],
     ['docs/CODEOWNERS'],
     ['.github/workflows/gitgrant.yml'],
+    ['dist/action/index.js'],
+    ['action.yml'],
   ])('grant plus %s is mixed-change', (other) => {
     const s = classifyChanges([f('grants/a.yaml'), f(other, 'modified')]);
     expect(s.kind).toBe('mixed');
@@ -38,10 +40,18 @@ describe('classifyChanges', () => {
     );
     expect(
       classifyChanges([f('other/b.yaml', 'renamed', 'grants/a.yaml')]).diagnostics.map((d) => d.code),
-    ).toEqual(['grant-modified']);
+    ).toEqual(['grant-modified', 'mixed-change']);
   });
   test('policy-only change', () => {
     expect(classifyChanges([f('policies/access.yaml', 'modified')]).kind).toBe('policy');
     expect(classifyChanges([f('README.md', 'modified')]).kind).toBe('other');
+    expect(classifyChanges([f('docs/reference.md', 'modified')]).kind).toBe('other');
+  });
+  test('code and workflow changes need the admins like policies do', () => {
+    expect(classifyChanges([f('dist/action/index.js', 'modified')]).kind).toBe('policy');
+    expect(classifyChanges([f('.github/README.md', 'modified')]).kind).toBe('policy');
+  });
+  test('documentation alongside a request is fine', () => {
+    expect(classifyChanges([f('grants/a.yaml'), f('README.md', 'modified')]).kind).toBe('grants');
   });
 });

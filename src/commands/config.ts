@@ -9,6 +9,7 @@ import { buildSnapshot } from '../load/snapshot.js';
 import { readPolicyFilesFs, readCodeownersFs, listGrantFilesFs } from '../load/repo-fs.js';
 import { readPolicyFilesGit, readCodeownersGit, listGrantFilesGit } from '../load/repo-git.js';
 import { loadGrants } from '../load/grant-file.js';
+import { idClashes } from '../load/grant-path.js';
 import type { GrantRequest } from '../core/model.js';
 
 export interface Config {
@@ -48,6 +49,7 @@ export async function loadGrantFiles(
   ref?: string,
 ): Promise<LoadedGrant[]> {
   let entries = ref ? await listGrantFilesGit(repoDir, ref) : await listGrantFilesFs(repoDir);
+  const clashes = idClashes(entries.map((e) => e.path));
   const missing: LoadedGrant[] = [];
   if (paths) {
     const wanted = new Set(paths);
@@ -77,5 +79,21 @@ export async function loadGrantFiles(
       ? { file: path, grant: result.grant, diagnostics: [] }
       : { file: path, diagnostics: result.diagnostics },
   );
-  return [...loaded, ...missing];
+  return withIdClashes([...loaded, ...missing], clashes);
+}
+
+/** Mark files whose grant id another file already uses (the id must name one grant). */
+export function withIdClashes(loaded: LoadedGrant[], clashes: ReadonlyMap<string, string>): LoadedGrant[] {
+  return loaded.map((l) => {
+    const holder = clashes.get(l.file);
+    if (!holder) return l;
+    const d: Diagnostic = {
+      code: 'invalid-filename',
+      message: `the grant id of ${l.file} is already used by ${holder}: grant ids (file names) must be unique across grants/`,
+      file: l.file,
+      line: 1,
+      column: 1,
+    };
+    return { file: l.file, diagnostics: [...l.diagnostics, d] };
+  });
 }

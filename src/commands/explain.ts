@@ -78,7 +78,9 @@ export async function runExplain(repo: string, file: string, policiesRef?: strin
       policies: r.policies,
       can_approve:
         r.from === 'codeowners'
-          ? (owners?.owners ?? [])
+          ? (owners?.owners ?? []).filter(
+              (o) => o.replace(/^@/, '').toLowerCase() !== grant.requester.toLowerCase(),
+            )
           : [
               ...new Set(
                 r.from.flatMap((sel) =>

@@ -21,8 +21,12 @@ export interface Landing {
 
 const RECORD = '\u001e';
 
-/** Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first. */
+/**
+ * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
+ * REV may be a range `BEFORE..AFTER` (the commits of one push).
+ */
 export async function grantEvents(repoDir: string, rev = 'HEAD'): Promise<GrantEvent[]> {
+  if (rev.startsWith('-')) throw new Error(`not a revision: ${rev}`);
   const out = await git(repoDir, [
     'log',
     '--first-parent',
@@ -35,9 +39,14 @@ export async function grantEvents(repoDir: string, rev = 'HEAD'): Promise<GrantE
     rev,
     '--',
     'grants/',
-  ]).catch((e: Error) => {
-    // A repository with no commits yet has no history: nothing has landed.
-    if (/does not have any commits|unknown revision|bad revision/.test(e.message)) return '';
+  ]).catch(async (e: Error) => {
+    // A repository with no commits yet has no history: nothing has landed. Any other bad
+    // revision is the caller's mistake and is reported.
+    const empty = await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(
+      () => false,
+      () => true,
+    );
+    if (empty && rev === 'HEAD') return '';
     throw e;
   });
   const events: GrantEvent[] = [];

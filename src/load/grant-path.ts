@@ -59,3 +59,21 @@ export function classifyGrantPath(entry: { path: string; kind: EntryKind }): Gra
   if (!GRANT_NAME.test(name)) return invalid(path, 'invalid-filename', whyBadName(name));
   return { kind: 'grant', id: name.slice(0, -'.yaml'.length) };
 }
+
+/**
+ * Grant ids (file names without `.yaml`) must be unique across all of grants/: the id names the
+ * grant in windows, webhook events, idempotency keys and the audit trail. For each path whose id
+ * is already used by an earlier path (in path order), the path that holds it.
+ */
+export function idClashes(paths: readonly string[]): Map<string, string> {
+  const first = new Map<string, string>();
+  const clashes = new Map<string, string>();
+  for (const p of [...paths].sort()) {
+    const m = /^grants\/(?:.*\/)?([^/]+)\.yaml$/.exec(p);
+    if (!m) continue;
+    const holder = first.get(m[1]!);
+    if (holder) clashes.set(p, holder);
+    else first.set(m[1]!, p);
+  }
+  return clashes;
+}

@@ -79,7 +79,11 @@ export function parseYamlText(text: string, file: string): ParseResult {
       diagnostics: sortDiagnostics(
         problems.map((e) => {
           const duplicate = e.code === 'DUPLICATE_KEY';
-          const key = text.slice(e.pos[0], e.pos[1]);
+          // The error's range may cover only the key's first character: read the whole key
+          // (up to the colon or the end of the line) for the message.
+          const key =
+            (/^[^:\n]*/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0] ?? '').trim() ||
+            text.slice(e.pos[0], e.pos[1]);
           return located({
             code: duplicate ? 'duplicate-key' : 'yaml-syntax',
             message: duplicate ? `duplicate key \`${key}\`` : e.message.split('\n')[0]!,

@@ -12,7 +12,8 @@ const ALICE = 'grants/production/billing/alice-billing-db-read.yaml';
 
 function exampleRepo(): TempRepo {
   const repo = new TempRepo();
-  for (const dir of ['policies', 'grants', '.github']) cpSync(join(ROOT, dir), join(repo.dir, dir), { recursive: true });
+  for (const dir of ['policies', 'grants', '.github'])
+    cpSync(join(ROOT, dir), join(repo.dir, dir), { recursive: true });
   return repo;
 }
 
@@ -34,7 +35,9 @@ describe('gitgrant validate', () => {
     const r = gitgrant(['validate']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('✓ valid · needs 1 approval  grants/production/billing/alice-billing-db-read.yaml');
+    expect(r.stdout).toContain(
+      '✓ valid · needs 1 approval  grants/production/billing/alice-billing-db-read.yaml',
+    );
     expect(r.stdout).toContain('auto-approved  grants/staging/ivan-data-science-staging.yaml');
     expect(r.stdout).toMatch(/3 files: 3 ok, 0 not ok/);
   });
@@ -65,17 +68,28 @@ describe('gitgrant validate', () => {
     afterEach(() => repo.cleanup());
 
     test('an invalid request exits 1 with code, file, line and column', () => {
-      repo.write('grants/bad.yaml', 'requester: alice\nreason: "INC-1: look"\naccess: read\nduration: 12h\nresources: [billing-db-prod]\nticket: INC-1\n');
+      repo.write(
+        'grants/bad.yaml',
+        'requester: alice\nreason: "INC-1: look"\naccess: read\nduration: 12h\nresources: [billing-db-prod]\nticket: INC-1\n',
+      );
       const r = gitgrant(['validate', '--repo', repo.dir, '--format', 'json', 'grants/bad.yaml']);
       expect(r.status).toBe(1);
       const [result] = JSON.parse(r.stdout).results;
       expect(result.errors).toEqual([
-        expect.objectContaining({ code: 'duration-exceeds-max', file: 'grants/bad.yaml', line: 4, column: 11 }),
+        expect.objectContaining({
+          code: 'duration-exceeds-max',
+          file: 'grants/bad.yaml',
+          line: 4,
+          column: 11,
+        }),
       ]);
     });
 
     test('text output names position and code, no stack trace', () => {
-      repo.write('grants/bad.yaml', 'requester: alice\nreason: x\naccess: read\nduration: 4h\nresources: [nope]\nextra: 1\n');
+      repo.write(
+        'grants/bad.yaml',
+        'requester: alice\nreason: x\naccess: read\nduration: 4h\nresources: [nope]\nextra: 1\n',
+      );
       const r = gitgrant(['validate', '--repo', repo.dir, 'grants/bad.yaml']);
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('grants/bad.yaml:6:1  schema');
@@ -96,22 +110,49 @@ describe('gitgrant validate', () => {
       writeFileSync(factsFile, JSON.stringify(facts()));
       let r = gitgrant(['validate', '--repo', repo.dir, '--pr', factsFile, '--format', 'json']);
       expect(r.status).toBe(1);
-      expect(JSON.parse(r.stdout).results[0]).toMatchObject({ ok: false, approved: false, approvals: [{ from: 'group:sre', missing: 1 }] });
+      expect(JSON.parse(r.stdout).results[0]).toMatchObject({
+        ok: false,
+        approved: false,
+        approvals: [{ from: 'group:sre', missing: 1 }],
+      });
 
       writeFileSync(
         factsFile,
-        JSON.stringify(facts({ reviews: [{ user: { login: 'bob', id: 102, type: 'User' }, state: 'APPROVED', commit_id: 'c0ffee', submitted_at: '2026-11-29T10:00:00Z' }] })),
+        JSON.stringify(
+          facts({
+            reviews: [
+              {
+                user: { login: 'bob', id: 102, type: 'User' },
+                state: 'APPROVED',
+                commit_id: 'c0ffee',
+                submitted_at: '2026-11-29T10:00:00Z',
+              },
+            ],
+          }),
+        ),
       );
       r = gitgrant(['validate', '--repo', repo.dir, '--pr', factsFile, '--format', 'json']);
       expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout).results[0]).toMatchObject({ ok: true, approved: true, approvals: [{ approved_by: ['bob'], missing: 0 }] });
+      expect(JSON.parse(r.stdout).results[0]).toMatchObject({
+        ok: true,
+        approved: true,
+        approvals: [{ approved_by: ['bob'], missing: 0 }],
+      });
     });
 
     test('--pr: requester is not the author; mixed change', () => {
       const factsFile = join(repo.dir, 'facts.json');
       writeFileSync(
         factsFile,
-        JSON.stringify(facts({ author: { login: 'mallory', id: 999 }, changed_files: [{ path: ALICE, status: 'added' }, { path: 'policies/access.yaml', status: 'modified' }] })),
+        JSON.stringify(
+          facts({
+            author: { login: 'mallory', id: 999 },
+            changed_files: [
+              { path: ALICE, status: 'added' },
+              { path: 'policies/access.yaml', status: 'modified' },
+            ],
+          }),
+        ),
       );
       const r = gitgrant(['validate', '--repo', repo.dir, '--pr', factsFile, '--format', 'json']);
       expect(r.status).toBe(1);
@@ -134,7 +175,9 @@ describe('gitgrant validate', () => {
       const r = gitgrant(['validate', '--repo', repo.dir, '--format', 'json']);
       expect(r.status).toBe(1);
       const bad = JSON.parse(r.stdout).results.filter((x: { ok: boolean }) => !x.ok);
-      expect(bad.map((x: { file: string; errors: { code: string }[] }) => [x.file, x.errors[0]!.code])).toEqual([
+      expect(
+        bad.map((x: { file: string; errors: { code: string }[] }) => [x.file, x.errors[0]!.code]),
+      ).toEqual([
         ['grants/Upper.yaml', 'invalid-filename'],
         ['grants/a.yml', 'invalid-filename'],
       ]);
@@ -177,8 +220,15 @@ describe('gitgrant explain', () => {
 
   test('--format json', () => {
     const json = JSON.parse(gitgrant(['explain', ALICE, '--format', 'json']).stdout);
-    expect(json).toMatchObject({ ok: true, requester: 'alice', max_duration: '8h', max_duration_policy: 'production-data' });
-    expect(json.approvals).toEqual([{ from: 'group:sre', count: 1, policies: ['production-data'], can_approve: ['bob', 'carol'] }]);
+    expect(json).toMatchObject({
+      ok: true,
+      requester: 'alice',
+      max_duration: '8h',
+      max_duration_policy: 'production-data',
+    });
+    expect(json.approvals).toEqual([
+      { from: 'group:sre', count: 1, policies: ['production-data'], can_approve: ['bob', 'carol'] },
+    ]);
   });
 });
 
@@ -188,15 +238,58 @@ describe('gitgrant plan', () => {
   afterEach(() => repo.cleanup());
 
   test('windows from first-parent landing times; end is exclusive', () => {
-    repo.remove('grants/production/frontend/dave-frontend-write.yaml').remove('grants/staging/ivan-data-science-staging.yaml');
+    repo
+      .remove('grants/production/frontend/dave-frontend-write.yaml')
+      .remove('grants/staging/ivan-data-science-staging.yaml');
     repo.commit('land alice', '2026-11-29T10:00:00Z');
-    const at = (now: string) => JSON.parse(gitgrant(['plan', '--repo', repo.dir, '--now', now, '--format', 'json']).stdout);
-    expect(at('2026-11-29T13:59:59Z').grants[0]).toMatchObject({ state: 'active', start: '2026-11-29T10:00:00.000Z', end: '2026-11-29T14:00:00.000Z', action: 'keep' });
+    const at = (now: string) =>
+      JSON.parse(gitgrant(['plan', '--repo', repo.dir, '--now', now, '--format', 'json']).stdout);
+    expect(at('2026-11-29T13:59:59Z').grants[0]).toMatchObject({
+      state: 'active',
+      start: '2026-11-29T10:00:00.000Z',
+      end: '2026-11-29T14:00:00.000Z',
+      action: 'keep',
+    });
     expect(at('2026-11-29T14:00:00Z').grants[0]).toMatchObject({ state: 'expired', action: 'revoke' });
-    repo.write('grants/staging/new.yaml', 'requester: ivan\nreason: "look at staging"\naccess: read\nduration: 1h\nresources: [ds-notebooks]\n');
-    expect(at('2026-11-29T12:00:00Z').grants.find((g: { file: string }) => g.file === 'grants/staging/new.yaml')).toMatchObject({
+    repo.write(
+      'grants/staging/new.yaml',
+      'requester: ivan\nreason: "look at staging"\naccess: read\nduration: 1h\nresources: [ds-notebooks]\n',
+    );
+    expect(
+      at('2026-11-29T12:00:00Z').grants.find((g: { file: string }) => g.file === 'grants/staging/new.yaml'),
+    ).toMatchObject({
       state: 'pending',
       action: 'apply on merge',
     });
+  });
+});
+
+describe('grant ids', () => {
+  test('the same file name in two folders is an error (ids are unique across grants/)', () => {
+    const repo = exampleRepo();
+    try {
+      repo.write(
+        'grants/other/alice-billing-db-read.yaml',
+        'requester: alice\nreason: "look at staging"\naccess: read\nduration: 1h\nresources: [ds-notebooks]\n',
+      );
+      const r = gitgrant(['validate', '--repo', repo.dir, '--format', 'json']);
+      expect(r.status).toBe(1);
+      const bad = JSON.parse(r.stdout).results.filter((x: { ok: boolean }) => !x.ok);
+      expect(bad).toEqual([
+        expect.objectContaining({ file: 'grants/production/billing/alice-billing-db-read.yaml' }),
+      ]);
+      expect(bad[0].errors[0]).toMatchObject({
+        code: 'invalid-filename',
+        message: expect.stringMatching(/already used by grants\/other/),
+      });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('plan with an unknown revision is an error, not an empty plan', () => {
+    const r = gitgrant(['plan', '--rev', 'no-such-branch']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such-branch/);
   });
 });

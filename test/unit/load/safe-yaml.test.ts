@@ -147,3 +147,17 @@ describe('source positions', () => {
     expect(r.source.atKey(path)).toEqual({ line, column });
   });
 });
+
+describe('duplicate-key messages', () => {
+  test('name the whole key', () => {
+    const r = parseYaml(new TextEncoder().encode('access: read\nduration: 4h\naccess: write\n'), 'g.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.diagnostics[0]).toMatchObject({
+        code: 'duplicate-key',
+        line: 3,
+        column: 1,
+        message: 'duplicate key `access`',
+      });
+  });
+});

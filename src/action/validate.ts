@@ -15,6 +15,7 @@ import { setStatus, tokenLogin, upsertStickyComment } from '../github/report.js'
 import { validatePullRequest, type PrValidation } from '../commands/validate-pr.js';
 import { resolutionDigest } from '../commands/digest.js';
 import { COMMENT_MARKER, renderPrComment } from '../render/markdown/comment.js';
+import { renderResolutionRecord } from '../render/markdown/record.js';
 import { renderJobSummary } from '../render/markdown/summary.js';
 import { statusFor } from '../render/markdown/status.js';
 import { annotationsFor } from '../render/markdown/annotations.js';
@@ -82,11 +83,18 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
     core.setOutput('approved', 'false');
     core.setOutput('result', JSON.stringify({ ok: false, results: [], error: message }));
     if (e instanceof ConfigError) {
-      for (const d of e.diagnostics) core.error(`${d.code}: ${d.message}`, { file: d.file, startLine: d.line, startColumn: d.column, title: d.code });
+      for (const d of e.diagnostics)
+        core.error(`${d.code}: ${d.message}`, {
+          file: d.file,
+          startLine: d.line,
+          startColumn: d.column,
+          title: d.code,
+        });
     }
     // A newer run owns the comment when the head moved; never overwrite its report.
     if (!(e instanceof HeadMovedError)) {
-      const body = e instanceof ConfigError ? renderConfigErrorComment(e, footer) : renderErrorComment(message, footer);
+      const body =
+        e instanceof ConfigError ? renderConfigErrorComment(e, footer) : renderErrorComment(message, footer);
       await bestEffort(() => upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login));
       await bestEffort(() => core.summary.addRaw(body).write());
     }
@@ -96,9 +104,15 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
   async function report(result: PrValidation): Promise<void> {
     if (result.kind === 'none') {
       // An earlier report (from when the PR still held requests) must not linger: update it if there is one.
-      await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, renderNoRequestsComment(footer), login, { create: false });
+      await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, renderNoRequestsComment(footer), login, {
+        create: false,
+      });
       core.setOutput('result', JSON.stringify({ ok: true, results: [] }));
-      await core.summary.addRaw('### gitgrant\n\nNo access requests or policy changes in this pull request: nothing to approve.\n').write();
+      await core.summary
+        .addRaw(
+          '### gitgrant\n\nNo access requests or policy changes in this pull request: nothing to approve.\n',
+        )
+        .write();
       await finish('success', 'no access requests or policy changes in this pull request');
       core.setOutput('approved', 'true');
       return;
@@ -107,7 +121,13 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
       const status = policyChangeStatus(result.policy);
       const body = renderPolicyChangeComment(result.policy, footer);
       await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login);
-      for (const d of result.policy.errors) core.error(`${d.code}: ${d.message}`, { file: d.file, startLine: d.line, startColumn: d.column, title: d.code });
+      for (const d of result.policy.errors)
+        core.error(`${d.code}: ${d.message}`, {
+          file: d.file,
+          startLine: d.line,
+          startColumn: d.column,
+          title: d.code,
+        });
       await core.summary.addRaw(body).write();
       core.setOutput('result', JSON.stringify(policyChangeResult(result.policy)));
       await finish(status.state, status.description);
@@ -117,9 +137,22 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
     }
 
     const { outcome } = result;
-    const digests = Object.fromEntries(outcome.json.results.filter((r) => r.resources.length).map((r) => [r.file, resolutionDigest(r.resources)]));
+    const digests = Object.fromEntries(
+      outcome.json.results
+        .filter((r) => r.resources.length)
+        .map((r) => [r.file, resolutionDigest(r.resources)]),
+    );
     const ctx = { ...footer, digests };
-    await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, renderPrComment(outcome, ctx), login);
+    // The hidden record of what reviewers were shown: apply compares it at merge.
+    const record = renderResolutionRecord({ head: pr.headSha, files: digests });
+    await upsertStickyComment(
+      gh,
+      ref,
+      pr.number,
+      COMMENT_MARKER,
+      `${renderPrComment(outcome, ctx)}\n${record}\n`,
+      login,
+    );
     for (const a of annotationsFor(outcome)) {
       const props = { file: a.file, startLine: a.line, startColumn: a.column, title: a.title };
       if (a.level === 'error') core.error(a.message, props);

@@ -25,14 +25,25 @@ export interface PolicyChangeOutcome {
   impact: ImpactEntry[];
 }
 
-export async function evaluatePolicyChange(ctx: PrContext, pr: PullRequestInfo, facts: PrFacts, base: Config): Promise<PolicyChangeOutcome> {
+export async function evaluatePolicyChange(
+  ctx: PrContext,
+  pr: PullRequestInfo,
+  facts: PrFacts,
+  base: Config,
+): Promise<PolicyChangeOutcome> {
   const errors: Diagnostic[] = [];
   const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, pr.headSha));
   if (!built.ok) errors.push(...built.diagnostics);
   const owners = await codeownersAt(ctx.gh, ctx.ref, pr.headSha);
   const newOwners = owners ? parseCodeowners(owners.text, owners.path) : null;
   for (const e of newOwners?.errors ?? []) {
-    errors.push({ code: 'schema', message: `CODEOWNERS: ${e.message}`, file: owners!.path, line: e.line, column: e.column });
+    errors.push({
+      code: 'schema',
+      message: `CODEOWNERS: ${e.message}`,
+      file: owners!.path,
+      line: e.line,
+      column: e.column,
+    });
   }
 
   const admins = base.prepared.snapshot.settings.admins;

@@ -7,7 +7,8 @@
 import { classifyChanges } from '../core/changes.js';
 import type { Diagnostic } from '../core/errors.js';
 import type { PrFacts } from '../core/pr-facts.js';
-import { teamsNeeded } from '../core/teams-needed.js';
+import { teamsNeededFor } from '../core/teams-needed.js';
+import { teamsNamed } from '../core/principals.js';
 import { readPrFacts, readPullRequest, type PullRequestInfo } from '../github/pr-facts.js';
 import { teamReader } from '../github/teams.js';
 import { configAt, grantsAt, type PrContext } from './pr-files.js';
@@ -24,7 +25,10 @@ export type PrValidation =
  * head commit: the decision is then about exactly that head (a push in between is detected and
  * refused, never mixed in).
  */
-export async function validatePullRequest(ctx: PrContext, prOrNumber: number | PullRequestInfo): Promise<PrValidation> {
+export async function validatePullRequest(
+  ctx: PrContext,
+  prOrNumber: number | PullRequestInfo,
+): Promise<PrValidation> {
   const pr = typeof prOrNumber === 'number' ? await readPullRequest(ctx.gh, ctx.ref, prOrNumber) : prOrNumber;
   const { facts: partial, unmappedCommits, commitsTruncated } = await readPrFacts(ctx.gh, ctx.ref, pr);
   const doubt = identityDoubt(unmappedCommits, commitsTruncated);
@@ -32,7 +36,9 @@ export async function validatePullRequest(ctx: PrContext, prOrNumber: number | P
   const base = await configAt(ctx, pr.baseSha);
 
   if (changes.kind === 'policy') {
-    const teams = await teamReader(ctx.teamsGh).members(teamsNeeded(base.prepared.snapshot, base.codeowners, []));
+    // A policy change needs only the admins' teams.
+    const admins = base.prepared.snapshot.settings.admins.from;
+    const teams = await teamReader(ctx.teamsGh).members(admins === 'codeowners' ? [] : teamsNamed(admins));
     const policy = await evaluatePolicyChange(ctx, pr, { ...partial, teams }, base);
     if (doubt) {
       policy.approvals.approved = false;
@@ -44,8 +50,8 @@ export async function validatePullRequest(ctx: PrContext, prOrNumber: number | P
   if (changes.kind === 'other') return { kind: 'none', pr };
 
   const loaded = await grantsAt(ctx, pr.headSha, changes.added);
-  const paths = loaded.map((l) => l.file);
-  const teams = await teamReader(ctx.teamsGh).members(teamsNeeded(base.prepared.snapshot, base.codeowners, paths));
+  const grants = loaded.flatMap((l) => (l.grant ? [l.grant] : []));
+  const teams = await teamReader(ctx.teamsGh).members(teamsNeededFor(base.prepared, base.codeowners, grants));
   const facts: PrFacts = { ...partial, teams };
   const outcome = evaluateRequests(base, loaded, facts);
   if (doubt) failClosed(outcome, doubt);

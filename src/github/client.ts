@@ -71,7 +71,11 @@ class SpacedQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private last = 0;
   constructor(private readonly minTime: number) {}
-  schedule<T>(_options: unknown, task: (...args: unknown[]) => T | Promise<T>, ...args: unknown[]): Promise<T> {
+  schedule<T>(
+    _options: unknown,
+    task: (...args: unknown[]) => T | Promise<T>,
+    ...args: unknown[]
+  ): Promise<T> {
     const run = this.tail.then(async () => {
       const wait = this.last + this.minTime - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -91,20 +95,28 @@ class SpacedQueue {
 function writeLimiters(): Pick<ThrottlingOptions, 'write' | 'notifications'> {
   const ms = envNumber('GITGRANT_THROTTLE_MIN_TIME_MS');
   if (ms === undefined) return {};
-  return { write: new SpacedGroup(ms) as unknown as LimiterGroup, notifications: new SpacedGroup(ms) as unknown as LimiterGroup };
+  return {
+    write: new SpacedGroup(ms) as unknown as LimiterGroup,
+    notifications: new SpacedGroup(ms) as unknown as LimiterGroup,
+  };
 }
 
 export function createClient(token: string, opts: ClientOptions = {}): GitHubClient {
   const log = opts.log ?? (() => undefined);
   const rateLimitRetries = opts.rateLimitRetries ?? 2;
-  const onLimit = (kind: string) => (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-    log(`${kind} on ${options.method} ${options.url}: retry ${retryCount + 1} after ${retryAfter}s`);
-    return retryCount < rateLimitRetries;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      log(`${kind} on ${options.method} ${options.url}: retry ${retryCount + 1} after ${retryAfter}s`);
+      return retryCount < rateLimitRetries;
+    };
   const octokit = getOctokit(
     token,
     {
-      retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? envNumber('GITGRANT_RETRY_BASE_MS') ?? 1000 },
+      retry: {
+        retries: opts.retries ?? 3,
+        retryAfterBaseValue: opts.retryBaseMs ?? envNumber('GITGRANT_RETRY_BASE_MS') ?? 1000,
+      },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),

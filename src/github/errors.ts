@@ -46,7 +46,11 @@ export class PermissionError extends Error {
 
   static from(error: unknown): PermissionError | null {
     const e = error as RequestErrorLike;
-    if (e?.status !== 403 || !/Resource not accessible by (integration|personal access token)/i.test(e.message ?? '')) return null;
+    if (
+      e?.status !== 403 ||
+      !/Resource not accessible by (integration|personal access token)/i.test(e.message ?? '')
+    )
+      return null;
     const header = String(e.response?.headers?.['x-accepted-github-permissions'] ?? '');
     // e.g. "pull_requests=write; contents=read"  or  "issues=write,pull_requests=write"
     const wanted = header
@@ -55,7 +59,10 @@ export class PermissionError extends Error {
       .filter(Boolean)
       .map((s) => {
         const [name, level] = s.split('=');
-        const note = name === 'members' ? ' (an organization permission: needs a GitHub App token, not GITHUB_TOKEN)' : '';
+        const note =
+          name === 'members'
+            ? ' (an organization permission: needs a GitHub App token, not GITHUB_TOKEN)'
+            : '';
         return `${WORKFLOW_NAMES[name ?? ''] ?? name}: ${level ?? 'read'}${note}`;
       });
     const permission = wanted.length ? wanted.join(' or ') : 'unknown (GitHub did not say)';
@@ -80,5 +87,8 @@ export function describeRequestError(error: unknown): Error {
   if (error instanceof PermissionError) return error;
   const e = error as RequestErrorLike;
   if (typeof e?.status !== 'number') return error instanceof Error ? error : new Error(String(error));
-  return new GitHubApiError(`GitHub API ${where(e)} failed with ${e.status}: ${e.message ?? ''}`.trim(), e.status);
+  return new GitHubApiError(
+    `GitHub API ${where(e)} failed with ${e.status}: ${e.message ?? ''}`.trim(),
+    e.status,
+  );
 }

@@ -26,7 +26,11 @@ function user(u: ApiUser): GitHubUser | null {
   return u ? { login: u.login, id: u.id, ...(u.type ? { type: u.type } : {}) } : null;
 }
 
-export async function readPullRequest(gh: GitHubClient, ref: RepoRef, number: number): Promise<PullRequestInfo> {
+export async function readPullRequest(
+  gh: GitHubClient,
+  ref: RepoRef,
+  number: number,
+): Promise<PullRequestInfo> {
   const { data } = await gh.rest.pulls.get({ ...ref, pull_number: number });
   return {
     number: data.number,
@@ -61,7 +65,9 @@ export const PR_COMMITS_MAX = 250;
 /** The pull request's head moved while its facts were read: nothing read can be trusted as one snapshot. */
 export class HeadMovedError extends Error {
   constructor(from: string, to: string) {
-    super(`the pull request's head moved from ${from.slice(0, 7)} to ${to.slice(0, 7)} while it was being checked; the run for the new head decides`);
+    super(
+      `the pull request's head moved from ${from.slice(0, 7)} to ${to.slice(0, 7)} while it was being checked; the run for the new head decides`,
+    );
     this.name = 'HeadMovedError';
   }
 }
@@ -93,15 +99,17 @@ export async function readPrFacts(gh: GitHubClient, ref: RepoRef, pr: PullReques
       ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
     })),
     commit_authors: commitAuthors,
-    reviews: reviews.map(
-      (r): Review => ({
-        id: r.id,
-        user: user(r.user as ApiUser),
-        state: r.state as Review['state'],
-        commit_id: r.commit_id ?? '',
-        ...(r.submitted_at ? { submitted_at: r.submitted_at } : {}),
-      }),
-    ),
+    reviews: reviews.map((r): Review => ({
+      id: r.id,
+      user: user(r.user as ApiUser),
+      state: r.state as Review['state'],
+      commit_id: r.commit_id ?? '',
+      ...(r.submitted_at ? { submitted_at: r.submitted_at } : {}),
+    })),
   };
-  return { facts, unmappedCommits: commits.filter((c) => !c.author || !c.committer).map((c) => c.sha), commitsTruncated: commits.length >= PR_COMMITS_MAX };
+  return {
+    facts,
+    unmappedCommits: commits.filter((c) => !c.author || !c.committer).map((c) => c.sha),
+    commitsTruncated: commits.length >= PR_COMMITS_MAX,
+  };
 }

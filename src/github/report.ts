@@ -55,15 +55,23 @@ export async function upsertStickyComment(
   login: string | null,
   opts: { create?: boolean } = {},
 ): Promise<{ id: number; created: boolean } | null> {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 });
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    ...ref,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
   const ours = comments.filter(
     (c) =>
       (c.body ?? '').includes(marker) &&
-      (login ? c.user?.login.toLowerCase() === login.toLowerCase() : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'),
+      (login
+        ? c.user?.login.toLowerCase() === login.toLowerCase()
+        : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'),
   );
-  const existing = ours[0];
+  const [existing, ...duplicates] = ours;
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });
+    // An earlier run that failed half-way may have left a second copy: converge to exactly one.
+    for (const d of duplicates) await gh.rest.issues.deleteComment({ ...ref, comment_id: d.id });
     return { id: existing.id, created: false };
   }
   if (opts.create === false) return null;

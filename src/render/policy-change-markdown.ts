@@ -93,18 +93,49 @@ export function policyChangeResult(o: PolicyChangeOutcome) {
   return {
     ok: o.ok,
     results: [],
-    policy_change: { ok: o.ok, approved: o.approvals.approved, errors: o.errors, approvals: o.approvals.rules.map((r) => ({ from: r.from, count: r.count, approved_by: r.approved_by, missing: r.missing })), impact: o.impact },
+    policy_change: {
+      ok: o.ok,
+      approved: o.approvals.approved,
+      errors: o.errors,
+      approvals: o.approvals.rules.map((r) => ({
+        from: r.from,
+        count: r.count,
+        approved_by: r.approved_by,
+        missing: r.missing,
+      })),
+      impact: o.impact,
+    },
   };
 }
 
 /** The sticky comment once a pull request no longer adds or deletes grants, nor changes policies. */
 export function renderNoRequestsComment(ctx: FooterCtx): string {
-  return [COMMENT_MARKER, '### gitgrant', '', '✅ this pull request no longer adds or deletes grant files, nor changes policies/ or CODEOWNERS: nothing to approve.', '', footer(ctx)].join('\n') + '\n';
+  return (
+    [
+      COMMENT_MARKER,
+      '### gitgrant',
+      '',
+      '✅ this pull request no longer adds or deletes grant files, nor changes policies/ or CODEOWNERS: nothing to approve.',
+      '',
+      footer(ctx),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The sticky comment when no decision could be made (an API error, a missing permission). */
 export function renderErrorComment(message: string, ctx: FooterCtx): string {
-  return [COMMENT_MARKER, '### gitgrant', '', `❌ could not decide, so nothing is approved: ${text(message)}`, '', 'Fix the cause and re-run the workflow.', '', footer(ctx)].join('\n') + '\n';
+  return (
+    [
+      COMMENT_MARKER,
+      '### gitgrant',
+      '',
+      `❌ could not decide, so nothing is approved: ${text(message)}`,
+      '',
+      'Fix the cause and re-run the workflow.',
+      '',
+      footer(ctx),
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderConfigErrorComment(e: ConfigError, ctx: FooterCtx): string {

@@ -19,6 +19,11 @@ export interface GitIdentity {
   email: string;
   /** ISO-8601 timestamp */
   date: string;
+  /**
+   * Time-zone offset written into the git object (`+HHMM` / `-HHMM`); default `+0000`. Only the
+   * serialized object (and so the sha) uses it — `date` stays the UTC instant shown by the API.
+   */
+  tz?: string;
 }
 
 export interface BlobObject {
@@ -73,17 +78,20 @@ export function serializeTree(entries: TreeEntry[]): Buffer {
   return Buffer.concat(parts);
 }
 
-function gitDate(iso: string): string {
+function gitDate(iso: string, tz = '+0000'): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`invalid date: ${iso}`);
-  return `${Math.floor(ms / 1000)} +0000`;
+  if (!/^[+-]\d{4}$/.test(tz)) throw new Error(`invalid time-zone offset: ${tz}`);
+  return `${Math.floor(ms / 1000)} ${tz}`;
 }
 
 export function serializeCommit(c: Omit<CommitObject, 'type' | 'sha'>): Buffer {
   const lines = [`tree ${c.tree}`];
   for (const p of c.parents) lines.push(`parent ${p}`);
-  lines.push(`author ${c.author.name} <${c.author.email}> ${gitDate(c.author.date)}`);
-  lines.push(`committer ${c.committer.name} <${c.committer.email}> ${gitDate(c.committer.date)}`);
+  lines.push(`author ${c.author.name} <${c.author.email}> ${gitDate(c.author.date, c.author.tz)}`);
+  lines.push(
+    `committer ${c.committer.name} <${c.committer.email}> ${gitDate(c.committer.date, c.committer.tz)}`,
+  );
   return Buffer.from(`${lines.join('\n')}\n\n${c.message}`, 'utf8');
 }
 

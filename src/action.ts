@@ -6,6 +6,8 @@ import * as core from '@actions/core';
 import { commandForEvent } from './action/event.js';
 import { readActionEnv } from './action/env.js';
 import { actionValidate } from './action/validate.js';
+import { actionApply } from './action/apply.js';
+import { actionReconcile } from './action/reconcile.js';
 
 async function main(): Promise<void> {
   const env = readActionEnv();
@@ -14,12 +16,13 @@ async function main(): Promise<void> {
     case 'validate':
       return actionValidate(env);
     case 'apply':
+      return actionApply(env);
     case 'reconcile':
-      // Fail closed and say so plainly until these commands ship.
-      core.setFailed(`gitgrant: the \`${command}\` command is not implemented in this version of the Action yet`);
-      return;
+      return actionReconcile(env);
     default:
-      core.setFailed(`gitgrant: no command for event "${env.eventName}"; set the \`command\` input (validate, apply or reconcile)`);
+      core.setFailed(
+        `gitgrant: no command for event "${env.eventName}"; set the \`command\` input (validate, apply or reconcile)`,
+      );
   }
 }
 

@@ -9,6 +9,8 @@ import { ConfigError, UsageError } from './core/errors.js';
 import { runValidate } from './commands/validate.js';
 import { runExplain } from './commands/explain.js';
 import { runPlan } from './commands/plan.js';
+import { runApplyCli } from './commands/apply-cli.js';
+import { runReconcileCli } from './commands/reconcile-cli.js';
 import { readPrFacts } from './load/pr-facts-file.js';
 import { renderValidateText, renderDiagnostic } from './render/validate-text.js';
 import { renderExplainText } from './render/explain-text.js';
@@ -118,6 +120,73 @@ export function buildProgram(): Command {
       );
       process.exitCode = plan.errors.length ? 1 : 0;
     });
+
+  program
+    .command('apply')
+    .description('apply a push to the default branch: grant approved added requests, revoke deleted ones')
+    .requiredOption('--before <sha>', 'the commit before the push')
+    .requiredOption('--after <sha>', 'the commit after the push')
+    .requiredOption(
+      '--github <owner/name>',
+      'the repository on GitHub (pull requests and reviews are read there)',
+    )
+    .option('--repo <dir>', 'local clone of the default branch with full history', '.')
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(formatOption())
+    .action(
+      async (opts: {
+        before: string;
+        after: string;
+        github: string;
+        repo: string;
+        now?: string;
+        format: string;
+      }) => {
+        const { result, markdown } = await runApplyCli({
+          ...opts,
+          repo: resolve(opts.repo),
+          nowMs: parseNow(opts.now),
+        });
+        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+        process.exitCode = result.ok ? 0 : 1;
+      },
+    );
+
+  program
+    .command('reconcile')
+    .description(
+      'revoke expired grants, re-apply missing ones, report drift, record removals (run on a schedule)',
+    )
+    .requiredOption('--github <owner/name>', 'the repository on GitHub')
+    .option('--repo <dir>', 'local clone of the default branch with full history, up to date', '.')
+    .option(
+      '--interval <duration>',
+      'your schedule interval; a previous success older than twice this fails the run',
+      '15m',
+    )
+    .option('--state <file>', 'keep reconcile state in this file (default: the gitgrant-state branch)')
+    .option('--no-record', 'revoke and report, but do not write the revocation commit or pull request')
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(formatOption())
+    .action(
+      async (opts: {
+        github: string;
+        repo: string;
+        interval: string;
+        state?: string;
+        record: boolean;
+        now?: string;
+        format: string;
+      }) => {
+        const { result, markdown } = await runReconcileCli({
+          ...opts,
+          repo: resolve(opts.repo),
+          nowMs: parseNow(opts.now),
+        });
+        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+        process.exitCode = result.ok ? 0 : 1;
+      },
+    );
 
   return program;
 }

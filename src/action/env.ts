@@ -31,8 +31,18 @@ export function readActionEnv(): ActionEnv {
   if (appToken) core.setSecret(appToken);
   core.setSecret(token);
   const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const runUrl = process.env.GITHUB_RUN_ID ? `${server}/${full}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
-  return { owner, repo, eventName: process.env.GITHUB_EVENT_NAME ?? '', payload, token, ...(appToken ? { appToken } : {}), ...(runUrl ? { runUrl } : {}) };
+  const runUrl = process.env.GITHUB_RUN_ID
+    ? `${server}/${full}/actions/runs/${process.env.GITHUB_RUN_ID}`
+    : undefined;
+  return {
+    owner,
+    repo,
+    eventName: process.env.GITHUB_EVENT_NAME ?? '',
+    payload,
+    token,
+    ...(appToken ? { appToken } : {}),
+    ...(runUrl ? { runUrl } : {}),
+  };
 }
 
 /** The pull request an event is about, and the commit its status belongs on (merge queue: the group's head). */
@@ -44,7 +54,8 @@ export function pullRequestOf(env: ActionEnv): { number: number; statusSha?: str
   if (env.eventName === 'merge_group') {
     const ref = p.merge_group?.head_ref ?? '';
     const m = /\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
-    if (!m || !p.merge_group?.head_sha) throw new UsageError(`cannot tell the pull request of merge group ${ref || '(no head_ref)'}`);
+    if (!m || !p.merge_group?.head_sha)
+      throw new UsageError(`cannot tell the pull request of merge group ${ref || '(no head_ref)'}`);
     return { number: Number(m[1]), statusSha: p.merge_group.head_sha };
   }
   const n = p.pull_request?.number;

@@ -71,7 +71,8 @@ export class Inventory {
         bestSize = size;
       }
     };
-    for (const [key, want] of Object.entries(sel.match ?? {})) consider(this.bucketsFor(key, typeof want === 'string' ? [want] : want));
+    for (const [key, want] of Object.entries(sel.match ?? {}))
+      consider(this.bucketsFor(key, typeof want === 'string' ? [want] : want));
     for (const expr of sel.expressions ?? []) {
       if (expr.operator === 'In') consider(this.bucketsFor(expr.key, expr.values ?? []));
       else if (expr.operator === 'Exists') consider([this.withKey.get(expr.key) ?? []]);

@@ -42,7 +42,13 @@ export function prepare(snapshot: Snapshot): Prepared {
   for (const [id, all] of matches) {
     const allow = all.filter((p) => p.effect === 'allow');
     const deny = all.filter((p) => p.effect === 'deny');
-    split.set(id, { all, allow, deny, allowNames: allow.map((p) => p.name), denyNames: deny.map((p) => p.name) });
+    split.set(id, {
+      all,
+      allow,
+      deny,
+      allowNames: allow.map((p) => p.name),
+      denyNames: deny.map((p) => p.name),
+    });
   }
   return {
     snapshot,

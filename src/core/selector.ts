@@ -90,7 +90,8 @@ function compile(sel: TagSelector): Matcher {
       });
     }
   }
-  for (const expr of sel.expressions ?? []) tests.push((tags) => expressionHolds(expr, tagValue(tags, expr.key)));
+  for (const expr of sel.expressions ?? [])
+    tests.push((tags) => expressionHolds(expr, tagValue(tags, expr.key)));
   return (tags) => {
     for (const t of tests) if (!t(tags)) return false;
     return true;

@@ -28,7 +28,13 @@ function kindOf(mode: string, type: string): EntryKind {
 }
 
 /** Every entry below `dir` at `commit` (recursive unless told otherwise). Empty when the folder does not exist. */
-export async function listTree(gh: GitHubClient, ref: RepoRef, commit: string, dir: string, recursive = true): Promise<TreeEntry[]> {
+export async function listTree(
+  gh: GitHubClient,
+  ref: RepoRef,
+  commit: string,
+  dir: string,
+  recursive = true,
+): Promise<TreeEntry[]> {
   // Walk from the root tree to `dir` one level at a time, then read that subtree recursively,
   // so a large repository's unrelated files are never listed (and never truncate the answer).
   let treeSha = commit;
@@ -39,14 +45,25 @@ export async function listTree(gh: GitHubClient, ref: RepoRef, commit: string, d
     if (!next || next.type !== 'tree' || !next.sha) return [];
     treeSha = next.sha;
   }
-  const { data } = await gh.rest.git.getTree({ ...ref, tree_sha: treeSha, ...(recursive ? { recursive: 'true' } : {}) });
+  const { data } = await gh.rest.git.getTree({
+    ...ref,
+    tree_sha: treeSha,
+    ...(recursive ? { recursive: 'true' } : {}),
+  });
   if (data.truncated) {
-    throw new Error(`the tree of ${dir || '/'} at ${commit} is too large for one API answer (truncated): refusing to decide on part of it`);
+    throw new Error(
+      `the tree of ${dir || '/'} at ${commit} is too large for one API answer (truncated): refusing to decide on part of it`,
+    );
   }
   const prefix = parts.length ? `${parts.join('/')}/` : '';
   return data.tree
     .filter((e) => e.type !== 'tree' && e.path && e.sha)
-    .map((e) => ({ path: prefix + e.path!, kind: kindOf(e.mode ?? '', e.type ?? ''), sha: e.sha!, ...(e.size === undefined ? {} : { size: e.size }) }));
+    .map((e) => ({
+      path: prefix + e.path!,
+      kind: kindOf(e.mode ?? '', e.type ?? ''),
+      sha: e.sha!,
+      ...(e.size === undefined ? {} : { size: e.size }),
+    }));
 }
 
 export async function readBlob(gh: GitHubClient, ref: RepoRef, sha: string): Promise<Uint8Array> {

@@ -29,9 +29,14 @@ export function teamReader(gh: GitHubClient) {
         .paginate(gh.rest.teams.listMembersInOrg, { org: org!, team_slug: slug!, per_page: 100 })
         .then((members) => members.map((m) => m.login))
         .catch((e: unknown) => {
-          if (e instanceof PermissionError) throw new TeamReadError(key, `missing permission ${e.permission}`);
+          if (e instanceof PermissionError)
+            throw new TeamReadError(key, `missing permission ${e.permission}`);
           const status = (e as { status?: number }).status;
-          if (status === 404 || status === 403) throw new TeamReadError(key, `GitHub answered ${status}: the team does not exist or the token cannot see it`);
+          if (status === 404 || status === 403)
+            throw new TeamReadError(
+              key,
+              `GitHub answered ${status}: the team does not exist or the token cannot see it`,
+            );
           throw e;
         });
       cache.set(key, hit);

@@ -12,8 +12,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function gitgrant(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) throw new Error('dist/cli/index.js is missing: run `npm run build`');
+export function gitgrant(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js')))
+    throw new Error('dist/cli/index.js is missing: run `npm run build`');
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',

@@ -1,0 +1,63 @@
+/**
+ * The Action's `reconcile` (schedule, workflow_dispatch): the whole state converges on every run.
+ * Outputs: `revoked`, `granted` (re-applied), `result`, and `last-success`.
+ */
+import * as core from '@actions/core';
+import { runReconcile } from '../commands/reconcile.js';
+import { createClient } from '../github/client.js';
+import { tokenLogin } from '../github/report.js';
+import { branchStateStore } from '../github/state-branch.js';
+import { providersFor } from '../providers/registry.js';
+import { renderReconcileMarkdown } from '../render/reconcile-markdown.js';
+import { MINUTE_MS, parseDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
+import type { ActionEnv } from './env.js';
+
+export async function actionReconcile(env: ActionEnv): Promise<void> {
+  const repoDir = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const log = (m: string) => core.info(m);
+  const gh = createClient(env.token, { log });
+  const appGh = env.appToken ? createClient(env.appToken, { log }) : gh;
+  const ref = { owner: env.owner, repo: env.repo };
+  const interval = core.getInput('interval') || '15m';
+  const parsed = parseDuration(interval);
+  if (!parsed.ok) throw new UsageError(`interval: ${parsed.reason}`);
+  const { data: repo } = await gh.rest.repos.get(ref);
+  const result = await runReconcile({
+    gh: appGh,
+    teamsGh: appGh,
+    ref,
+    repoDir,
+    login: await tokenLogin(appGh),
+    providers: providersFor({ githubClient: appGh }),
+    state: branchStateStore(appGh, ref),
+    nowMs: Date.now(),
+    intervalMs: parsed.ms || 15 * MINUTE_MS,
+    defaultBranch: repo.default_branch,
+    record: true,
+    log,
+  });
+  core.setOutput('revoked', JSON.stringify(result.revoked));
+  core.setOutput('granted', JSON.stringify(result.reapplied));
+  core.setOutput('last-success', result.ok ? result.now : (result.previousSuccess ?? ''));
+  core.setOutput(
+    'result',
+    JSON.stringify({
+      ok: result.ok,
+      drift: result.drift,
+      failures: result.failures,
+      kept: result.kept,
+      record: result.record,
+      stale: result.stale,
+    }),
+  );
+  await core.summary.addRaw(renderReconcileMarkdown(result)).write();
+  if (result.stale)
+    core.error(
+      `the previous successful reconcile (${result.previousSuccess}) is older than twice the schedule interval (${interval}): runs were missed or failing`,
+    );
+  if (!result.ok)
+    core.setFailed(
+      `gitgrant reconcile: ${result.failures.length} failure(s)${result.stale ? '; schedule stalled' : ''}`,
+    );
+}

@@ -1,0 +1,244 @@
+/**
+ * `apply` (DESIGN.md §4, second row): for a push to the default branch, diff it first-parent;
+ * grant every added request that passes the approval-at-merge check, through each resource's
+ * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
+ * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
+ */
+import { parseDuration } from '../core/duration.js';
+import { resolveResources } from '../core/resolve.js';
+import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
+import { landingTimes, grantEvents } from '../git/landing.js';
+import { git } from '../git/run.js';
+import { upsertAlert } from '../github/alerts.js';
+import { ProviderError, type Provider } from '../providers/types.js';
+import { loadConfig, loadGrantFiles } from './config.js';
+import { holdings } from './holdings.js';
+import { mergeChecker, type MergeCheck, type MergeCheckDeps } from './merge-check.js';
+
+export const ZERO_SHA = /^0+$/;
+
+export interface ApplyDeps extends MergeCheckDeps {
+  providers: (name: string) => Provider;
+  nowMs: number;
+  log: (message: string) => void;
+}
+
+export interface ChangeEntry {
+  grant: string;
+  file: string;
+  person: string;
+  resource: string;
+  provider: string;
+  access: string;
+  changed: boolean;
+  detail: string;
+  start?: string;
+  end?: string;
+  pr?: number | null;
+}
+
+export interface Failure {
+  file: string;
+  resource?: string;
+  message: string;
+  retryable: boolean;
+}
+
+export interface ApplyResult {
+  granted: ChangeEntry[];
+  revoked: ChangeEntry[];
+  refused: MergeCheck[];
+  skipped: { file: string; why: string }[];
+  failures: Failure[];
+  alerts: number[];
+  ok: boolean;
+}
+
+function identityFor(resource: Resource, login: string, people: ReadonlyMap<string, Person>): string {
+  return people.get(loginKey(login))?.identities[resource.provider] ?? login;
+}
+
+function failure(file: string, resource: string | undefined, e: unknown): Failure {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    file,
+    ...(resource ? { resource } : {}),
+    message,
+    retryable: e instanceof ProviderError ? e.retryable : true,
+  };
+}
+
+export async function runApply(deps: ApplyDeps, before: string, after: string): Promise<ApplyResult> {
+  const result: ApplyResult = {
+    granted: [],
+    revoked: [],
+    refused: [],
+    skipped: [],
+    failures: [],
+    alerts: [],
+    ok: true,
+  };
+  const range = ZERO_SHA.test(before) ? after : `${before}..${after}`;
+  const events = await grantEvents(deps.repoDir, range);
+  const pushCommits = new Set(
+    (await git(deps.repoDir, ['rev-list', '--first-parent', range, '--'])).split('\n').filter(Boolean),
+  );
+
+  // The net effect of the push per file: added (and still there), or deleted.
+  const net = new Map<string, { status: 'A' | 'D'; commit: string }>();
+  for (const e of events) {
+    if (e.status === 'M') continue; // a modified grant is refused on the PR; never re-granted
+    const prev = net.get(e.path);
+    if (e.status === 'D' && prev?.status === 'A') net.delete(e.path);
+    else net.set(e.path, { status: e.status, commit: e.commit });
+  }
+
+  const check = mergeChecker(deps);
+  const current = await loadGrantFiles(deps.repoDir, undefined, after);
+  const landings = await landingTimes(deps.repoDir, after);
+  const held = holdings({ grants: current, landings, nowMs: deps.nowMs, check });
+  const configAfter = await loadConfig(deps.repoDir, after);
+  const people = configAfter.prepared.snapshot.people;
+
+  for (const [file, { status, commit }] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (status === 'A') await applyAdded(file, commit);
+    else await revokeDeleted(file, commit);
+  }
+  result.ok = result.failures.length === 0 && result.refused.length === 0;
+  return result;
+
+  async function applyAdded(file: string, commit: string): Promise<void> {
+    let c: MergeCheck;
+    try {
+      c = await check(file, commit, pushCommits);
+    } catch (e) {
+      // Doubt reading the facts: grant nothing, fail the run; a rerun decides again.
+      result.failures.push(failure(file, undefined, e));
+      return;
+    }
+    if (!c.approved) {
+      result.refused.push(c);
+      await raiseAlert(c);
+      return;
+    }
+    const grant = c.grant!;
+    const landing = landings.get(file) ?? {
+      commit,
+      time: Number((await git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000,
+    };
+    const ms = parseDuration(grant.duration);
+    const end = ms.ok ? landing.time + ms.ms : landing.time;
+    if (deps.nowMs >= end) {
+      result.skipped.push({
+        file,
+        why: `window already ended at ${new Date(end).toISOString()}: reconcile records its removal`,
+      });
+      return;
+    }
+    const window = { start: new Date(landing.time).toISOString(), end: new Date(end).toISOString() };
+    for (const resource of c.decision!.policy.resources) {
+      try {
+        const others = await held(resource, grant.requester, file);
+        const r = await deps.providers(resource.provider).grant({
+          resource,
+          subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+          level: grant.access,
+          held: [...new Set([...others, grant.access])],
+          event: { kind: 'grant', grantId: grant.id, ...window },
+        });
+        result.granted.push(entry(grant, file, resource, r.changed, r.detail, window, c.pr));
+      } catch (e) {
+        result.failures.push(failure(file, resource.id, e));
+      }
+    }
+  }
+
+  async function revokeDeleted(file: string, commit: string): Promise<void> {
+    const parent = `${commit}^1`;
+    try {
+      const [loaded] = await loadGrantFiles(deps.repoDir, [file], parent);
+      if (!loaded?.grant) {
+        result.skipped.push({
+          file,
+          why: 'the deleted file was not a valid grant: nothing was granted through it',
+        });
+        return;
+      }
+      const grant = loaded.grant;
+      // Revoke what it may have given: its resolution just before deletion and at its landing.
+      const resources = new Map<string, Resource>();
+      const atDeletion = await loadConfig(deps.repoDir, parent);
+      for (const r of resolveResources(grant, atDeletion.prepared.inventory).resources)
+        resources.set(r.id, r);
+      const landed = (await landingTimes(deps.repoDir, parent)).get(file);
+      if (landed) {
+        const atLanding = await loadConfig(deps.repoDir, `${landed.commit}^1`).catch(() => null);
+        for (const r of atLanding ? resolveResources(grant, atLanding.prepared.inventory).resources : [])
+          if (!resources.has(r.id)) resources.set(r.id, r);
+      }
+      for (const resource of resources.values()) {
+        try {
+          const others = await held(resource, grant.requester, file);
+          const r = await deps.providers(resource.provider).revoke({
+            resource,
+            subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+            level: grant.access,
+            held: others,
+            event: { kind: 'revoke', grantId: grant.id },
+          });
+          result.revoked.push(entry(grant, file, resource, r.changed, r.detail, {}, null));
+        } catch (e) {
+          result.failures.push(failure(file, resource.id, e));
+        }
+      }
+    } catch (e) {
+      result.failures.push(failure(file, undefined, e));
+    }
+  }
+
+  async function raiseAlert(c: MergeCheck): Promise<void> {
+    const why = c.reasons.map((r) => `- \`${r.code}\`: ${r.message}`).join('\n');
+    try {
+      const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
+        key: `not-approved:${c.file}:${c.commit}`,
+        title: `gitgrant: ${c.file} is on the default branch without approval — nothing was granted`,
+        body: [
+          `**File:** \`${c.file}\``,
+          `**Commit:** ${c.commit}`,
+          `**Pull request:** ${c.pr ? `#${c.pr}` : 'none (direct push, bypass or revert)'}`,
+          '',
+          '**Why nothing was granted**',
+          why,
+          '',
+          'gitgrant granted nothing for this file. Delete it in a pull request (or open a proper request), then close this issue.',
+        ].join('\n'),
+      });
+      result.alerts.push(a.number);
+    } catch (e) {
+      result.failures.push(failure(c.file, undefined, e));
+    }
+  }
+}
+
+function entry(
+  grant: GrantRequest,
+  file: string,
+  resource: Resource,
+  changed: boolean,
+  detail: string,
+  window: { start?: string; end?: string },
+  pr: number | null,
+): ChangeEntry {
+  return {
+    grant: grant.id,
+    file,
+    person: grant.requester,
+    resource: resource.id,
+    provider: resource.provider,
+    access: grant.access,
+    changed,
+    detail,
+    ...window,
+    pr,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The approval-at-merge check that apply and reconcile share (DESIGN.md §4): a grant file on the
+ * default branch gives access only when
+ *   1. it arrived through a merged pull request (not a direct push, bypass or revert commit),
+ *   2. that PR added exactly this file,
+ *   3. it is valid and approved when re-evaluated with the policies, people, groups and
+ *      CODEOWNERS of the landing commit's FIRST PARENT and the reviews on the PR's merged head,
+ *   4. its resolved resource set equals the one shown to reviewers (`resolution-changed`).
+ * Anything else — including any doubt reading the facts — is `not-approved-at-merge`.
+ */
+import { decideGrant, type GrantDecision } from '../core/decide.js';
+import type { Diagnostic } from '../core/errors.js';
+import type { GrantRequest } from '../core/model.js';
+import type { PrFacts } from '../core/pr-facts.js';
+import { teamsNeededFor } from '../core/teams-needed.js';
+import type { GitHubClient } from '../github/client.js';
+import { mergedPullRequestOf } from '../github/merged-pr.js';
+import { readPrFacts, readPullRequest } from '../github/pr-facts.js';
+import type { RepoRef } from '../github/repo-files.js';
+import { findOurComments } from '../github/sticky-read.js';
+import { teamReader } from '../github/teams.js';
+import { COMMENT_MARKER } from '../render/markdown/comment.js';
+import { parseResolutionRecord } from '../render/markdown/record.js';
+import { git } from '../git/run.js';
+import { loadConfig, loadGrantFiles, type Config } from './config.js';
+import { resolutionDigest } from './digest.js';
+
+export interface MergeCheckDeps {
+  gh: GitHubClient;
+  teamsGh: GitHubClient;
+  ref: RepoRef;
+  /** Local clone of the default branch (trusted after merge). */
+  repoDir: string;
+  /** The token's login (null: an installation token, comments by github-actions[bot]). */
+  login: string | null;
+}
+
+export interface MergeCheck {
+  file: string;
+  commit: string;
+  approved: boolean;
+  pr: number | null;
+  grant?: GrantRequest;
+  decision?: GrantDecision;
+  /** Why not, with codes `not-approved-at-merge` or `resolution-changed`. */
+  reasons: Diagnostic[];
+  /** Logins that filled the approval slots (for the audit trail). */
+  approvers: string[];
+}
+
+const reason = (file: string, code: Diagnostic['code'], message: string): Diagnostic => ({
+  code,
+  message,
+  file,
+  line: 1,
+  column: 1,
+});
+
+/** Caches per run: configurations per commit and facts per PR are read once. */
+export function mergeChecker(deps: MergeCheckDeps) {
+  const configs = new Map<string, Promise<Config>>();
+  const facts = new Map<
+    number,
+    Promise<{ facts: Omit<PrFacts, 'teams'>; unmapped: string[]; headSha: string }>
+  >();
+  const teams = teamReader(deps.teamsGh);
+
+  const configAt = (commit: string) => {
+    let c = configs.get(commit);
+    if (!c) configs.set(commit, (c = loadConfig(deps.repoDir, commit)));
+    return c;
+  };
+  const prFacts = (n: number) => {
+    let f = facts.get(n);
+    if (!f) {
+      f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
+        const read = await readPrFacts(deps.gh, deps.ref, pr);
+        return { facts: read.facts, unmapped: read.unmappedCommits, headSha: pr.headSha };
+      });
+      facts.set(n, f);
+    }
+    return f;
+  };
+
+  return async function check(
+    file: string,
+    commit: string,
+    sameLanding?: ReadonlySet<string>,
+  ): Promise<MergeCheck> {
+    const out: MergeCheck = { file, commit, approved: false, pr: null, reasons: [], approvers: [] };
+    const fail = (code: Diagnostic['code'], message: string) => {
+      out.reasons.push(reason(file, code, message));
+      return out;
+    };
+    const [loaded] = await loadGrantFiles(deps.repoDir, [file], commit);
+    if (!loaded?.grant)
+      return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not a valid grant file`);
+    out.grant = loaded.grant;
+
+    const pr = await mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding);
+    if (pr === null) {
+      return fail(
+        'not-approved-at-merge',
+        `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`,
+      );
+    }
+    out.pr = pr;
+    const { facts: partial, unmapped, headSha } = await prFacts(pr);
+    if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
+      return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
+    }
+    if (unmapped.length)
+      return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
+
+    const parent = (await git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
+    const base = await configAt(parent);
+    const factsWithTeams: PrFacts = {
+      ...partial,
+      teams: await teams.members(teamsNeededFor(base.prepared, base.codeowners, [loaded.grant])),
+    };
+    const decision = decideGrant(loaded.grant, base.prepared, {
+      facts: factsWithTeams,
+      codeowners: base.codeowners,
+    });
+    out.decision = decision;
+    out.approvers = [...new Set((decision.approvals?.rules ?? []).flatMap((r) => r.approved_by))];
+    if (!decision.approved) {
+      const why = decision.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') || 'not approved';
+      return fail(
+        'not-approved-at-merge',
+        `${file} was not approved when pull request #${pr} merged (policies of ${parent.slice(0, 7)}, reviews on ${headSha.slice(0, 7)}): ${why}`,
+      );
+    }
+
+    // What reviewers saw: the record gitgrant wrote into its sticky comment on the merged head.
+    const comments = await findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login);
+    const record = comments.map((c) => parseResolutionRecord(c.body)).find((r) => r !== null) ?? null;
+    const shown = record && record.head === headSha ? record.files[file] : undefined;
+    if (!shown) {
+      return fail(
+        'resolution-changed',
+        `no record of the resources shown to reviewers of ${file} on the merged head ${headSha.slice(0, 7)} (was the gitgrant check run on it?)`,
+      );
+    }
+    const now = resolutionDigest(decision.policy.resources.map((r) => r.id));
+    if (now !== shown) {
+      return fail(
+        'resolution-changed',
+        `${file} resolves to ${decision.policy.resources.map((r) => r.id).join(', ')} at merge, not to what reviewers were shown (${shown.slice(0, 19)}…)`,
+      );
+    }
+    out.approved = true;
+    return out;
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * `reconcile` (DESIGN.md §4, third row): converge the whole state on every run, so delayed or
+ * dropped scheduled runs cost time, never correctness.
+ *   1. windows of every grant file on the default branch (from git);
+ *   2. expired → revoke at every provider (read back to confirm); confirmed removals are recorded
+ *      in one revocation commit or PR; a failed one keeps its file (its own retry), keeps the run
+ *      red, and after 3 failed runs in a row raises one alert issue;
+ *   3. active and approved at merge → grant again where the provider says the access is missing;
+ *   4. drift: access a provider lists that no active grant and no baseline explains; removed when
+ *      the resource says `prune: true`;
+ *   5. the time of the last successful run, failing loudly when the previous one is too old.
+ */
+import { parseDuration } from '../core/duration.js';
+import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
+import { resolveResources } from '../core/resolve.js';
+import { windowOf, type Window } from '../core/windows.js';
+import { landingTimes } from '../git/landing.js';
+import { upsertAlert } from '../github/alerts.js';
+import { recordRemovals, type RecordResult, type RemovalEntry } from '../github/revocation-record.js';
+import { ProviderError, type Assignment, type Provider } from '../providers/types.js';
+import { loadConfig, loadGrantFiles, type Config } from './config.js';
+import { mergeChecker, type MergeCheckDeps } from './merge-check.js';
+import { approvalKey, type ApprovalRecord, type StateStore } from './state.js';
+import type { ChangeEntry, Failure } from './apply.js';
+
+export interface ReconcileDeps extends MergeCheckDeps {
+  providers: (name: string) => Provider;
+  state: StateStore;
+  nowMs: number;
+  /** The schedule interval; a previous success older than twice this fails the run. */
+  intervalMs: number;
+  defaultBranch: string;
+  /** Record removals through the API (false: report only, e.g. a dry run). */
+  record: boolean;
+  log: (message: string) => void;
+}
+
+export interface DriftEntry {
+  resource: string;
+  identity: string;
+  access: string;
+  pruned: boolean;
+  detail: string;
+}
+
+export interface ReconcileResult {
+  now: string;
+  revoked: ChangeEntry[];
+  reapplied: ChangeEntry[];
+  drift: DriftEntry[];
+  failures: Failure[];
+  alerts: number[];
+  record: RecordResult | null;
+  /** Files whose revocation failed this run (kept in git, retried next run). */
+  kept: string[];
+  previousSuccess: string | null;
+  stale: boolean;
+  ok: boolean;
+}
+
+interface Known {
+  grant: GrantRequest;
+  file: string;
+  window: Window;
+  approval: ApprovalRecord;
+  resources: Resource[];
+}
+
+const failureOf = (file: string, resource: string | undefined, e: unknown): Failure => ({
+  file,
+  ...(resource ? { resource } : {}),
+  message: e instanceof Error ? e.message : String(e),
+  retryable: e instanceof ProviderError ? e.retryable : true,
+});
+
+export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
+  const state = await deps.state.read();
+  const previousSuccess = state.lastSuccess ?? null;
+  const stale = previousSuccess !== null && deps.nowMs - Date.parse(previousSuccess) > 2 * deps.intervalMs;
+  const result: ReconcileResult = {
+    now: new Date(deps.nowMs).toISOString(),
+    revoked: [],
+    reapplied: [],
+    drift: [],
+    failures: [],
+    alerts: [],
+    record: null,
+    kept: [],
+    previousSuccess,
+    stale,
+    ok: true,
+  };
+
+  const config = await loadConfig(deps.repoDir, 'HEAD');
+  const people = config.prepared.snapshot.people;
+  const loaded = await loadGrantFiles(deps.repoDir, undefined, 'HEAD');
+  const landings = await landingTimes(deps.repoDir, 'HEAD');
+  const check = mergeChecker(deps);
+
+  // 1. Windows and approval-at-merge (cached in state: immutable once merged).
+  const known: Known[] = [];
+  for (const l of loaded) {
+    if (!l.grant) continue;
+    const landing = landings.get(l.file);
+    const d = parseDuration(l.grant.duration);
+    if (!landing || !d.ok) continue;
+    const window = windowOf(
+      {
+        id: l.grant.id,
+        file: l.file,
+        durationMs: d.ms,
+        landedAt: landing.time,
+        landingCommit: landing.commit,
+      },
+      deps.nowMs,
+    );
+    const key = approvalKey(l.file, landing.commit);
+    let approval = state.approvals[key];
+    if (!approval) {
+      try {
+        const c = await check(l.file, landing.commit);
+        approval = {
+          approved: c.approved,
+          pr: c.pr,
+          approvers: c.approvers,
+          resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
+          reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
+        };
+        state.approvals[key] = approval;
+      } catch (e) {
+        // Doubt: treat as not approved for granting, but still revoke if expired.
+        result.failures.push(failureOf(l.file, undefined, e));
+        approval = { approved: false, pr: null, approvers: [], resources: [], reasons: ['could not check'] };
+      }
+    }
+    known.push({
+      grant: l.grant,
+      file: l.file,
+      window,
+      approval,
+      resources: resourcesOf(l.grant, approval, config),
+    });
+  }
+
+  // What each person should hold on each resource: baseline + active, approved grants.
+  const expected = new Map<string, Map<string, Set<string>>>(); // resource → login → levels
+  const expect = (resource: string, login: string, level: string) => {
+    let m = expected.get(resource);
+    if (!m) expected.set(resource, (m = new Map()));
+    let s = m.get(loginKey(login));
+    if (!s) m.set(loginKey(login), (s = new Set()));
+    s.add(level);
+  };
+  for (const r of config.prepared.snapshot.resources)
+    for (const b of r.baseline) expect(r.id, b.person, b.access);
+  for (const k of known)
+    if (k.window.state === 'active' && k.approval.approved)
+      for (const r of k.resources) expect(r.id, k.grant.requester, k.grant.access);
+  const heldBy = (resource: string, login: string) => [
+    ...(expected.get(resource)?.get(loginKey(login)) ?? []),
+  ];
+
+  // 2. Expired: revoke, confirm, then record.
+  const removals: RemovalEntry[] = [];
+  for (const k of known.filter((x) => x.window.state === 'expired')) {
+    let allOk = true;
+    for (const resource of k.resources) {
+      try {
+        const r = await deps.providers(resource.provider).revoke({
+          resource,
+          subject: subjectOf(resource, k.grant.requester, people),
+          level: k.grant.access,
+          held: heldBy(resource.id, k.grant.requester),
+          event: {
+            kind: 'revoke',
+            grantId: k.grant.id,
+            ...(k.window.start ? { start: k.window.start } : {}),
+            ...(k.window.end ? { end: k.window.end } : {}),
+          },
+        });
+        result.revoked.push(change(k, resource, r.changed, r.detail));
+      } catch (e) {
+        allOk = false;
+        result.failures.push(failureOf(k.file, resource.id, e));
+      }
+    }
+    if (allOk) {
+      delete state.revokeFailures[k.file];
+      removals.push({
+        file: k.file,
+        grant: k.grant.id,
+        person: k.grant.requester,
+        access: k.grant.access,
+        resources: k.resources.map((r) => r.id),
+        ...(k.window.start ? { start: k.window.start } : {}),
+        ...(k.window.end ? { end: k.window.end } : {}),
+      });
+    } else {
+      result.kept.push(k.file);
+      const n = (state.revokeFailures[k.file] ?? 0) + 1;
+      state.revokeFailures[k.file] = n;
+      if (n >= 3) await alertRevocation(k, n);
+    }
+  }
+
+  // 3 and 4. Per resource touched: list once; re-grant what is missing; report (and prune) drift.
+  const touched = new Map<string, Resource>();
+  for (const k of known)
+    if (k.window.state === 'active' && k.approval.approved) for (const r of k.resources) touched.set(r.id, r);
+  for (const r of config.prepared.snapshot.resources) if (r.prune || r.baseline.length) touched.set(r.id, r);
+  for (const resource of touched.values()) {
+    let assignments: Assignment[] | null;
+    try {
+      assignments = await deps.providers(resource.provider).list(resource);
+    } catch (e) {
+      result.failures.push(failureOf(`(resource ${resource.id})`, resource.id, e));
+      continue;
+    }
+    if (assignments === null) continue; // the target cannot say (webhook): nothing to compare
+    const has = new Set(assignments.map((a) => `${a.identity.toLowerCase()}\0${a.access}`));
+    for (const k of known) {
+      if (
+        k.window.state !== 'active' ||
+        !k.approval.approved ||
+        !k.resources.some((r) => r.id === resource.id)
+      )
+        continue;
+      const subject = subjectOf(resource, k.grant.requester, people);
+      if (has.has(`${subject.identity.toLowerCase()}\0${k.grant.access}`)) continue;
+      try {
+        const r = await deps.providers(resource.provider).grant({
+          resource,
+          subject,
+          level: k.grant.access,
+          held: heldBy(resource.id, k.grant.requester),
+          event: {
+            kind: 'grant',
+            grantId: k.grant.id,
+            ...(k.window.start ? { start: k.window.start } : {}),
+            ...(k.window.end ? { end: k.window.end } : {}),
+          },
+        });
+        result.reapplied.push(change(k, resource, r.changed, r.detail));
+      } catch (e) {
+        result.failures.push(failureOf(k.file, resource.id, e));
+      }
+    }
+    const explained = new Map<string, Set<string>>(); // identity → levels
+    for (const [login, levels] of expected.get(resource.id) ?? [])
+      explained.set(subjectOf(resource, login, people).identity.toLowerCase(), levels);
+    for (const a of assignments) {
+      if (explained.get(a.identity.toLowerCase())?.has(a.access)) continue;
+      const entry: DriftEntry = {
+        resource: resource.id,
+        identity: a.identity,
+        access: a.access,
+        pruned: false,
+        detail: 'no active grant or baseline explains this access',
+      };
+      if (resource.prune) {
+        try {
+          const login =
+            [...people.values()].find(
+              (p) => (p.identities[resource.provider] ?? p.login).toLowerCase() === a.identity.toLowerCase(),
+            )?.login ?? a.identity;
+          const r = await deps.providers(resource.provider).revoke({
+            resource,
+            subject: { login, identity: a.identity },
+            level: a.access,
+            held: [...(explained.get(a.identity.toLowerCase()) ?? [])],
+            event: { kind: 'revoke', grantId: `drift:${resource.id}` },
+          });
+          entry.pruned = true;
+          entry.detail = `pruned: ${r.detail}`;
+        } catch (e) {
+          result.failures.push(failureOf(`(drift on ${resource.id})`, resource.id, e));
+        }
+      }
+      result.drift.push(entry);
+    }
+  }
+
+  // Record the confirmed removals (one commit or one PR for the whole run).
+  if (deps.record) {
+    try {
+      result.record = await recordRemovals(
+        deps.gh,
+        deps.ref,
+        deps.defaultBranch,
+        config.prepared.snapshot.settings.revocation.mode,
+        removals,
+      );
+    } catch (e) {
+      result.failures.push(failureOf('(revocation record)', undefined, e));
+    }
+  }
+
+  result.ok = result.failures.length === 0 && !stale;
+  state.lastRun = result.now;
+  if (result.failures.length === 0) state.lastSuccess = result.now;
+  await deps.state.write(state);
+  return result;
+
+  async function alertRevocation(k: Known, runs: number): Promise<void> {
+    try {
+      const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
+        key: `revoke-failed:${k.file}`,
+        title: `gitgrant: revocation of ${k.grant.id} has failed ${runs} runs in a row`,
+        body: [
+          `**Grant:** \`${k.file}\` (${k.grant.requester}, ${k.grant.access} on ${k.resources.map((r) => r.id).join(', ')})`,
+          `**Window ended:** ${k.window.end}`,
+          `**Failed runs in a row:** ${runs}`,
+          '',
+          '**Last errors**',
+          ...result.failures
+            .filter((f) => f.file === k.file)
+            .map((f) => `- ${f.resource ?? ''}: ${f.message}`),
+          '',
+          'The grant file stays on the default branch and every reconcile run retries the revocation. Fix the cause (provider credentials, permissions, connectivity); this issue is updated until the revocation is confirmed.',
+        ].join('\n'),
+      });
+      result.alerts.push(a.number);
+    } catch (e) {
+      result.failures.push(failureOf(k.file, undefined, e));
+    }
+  }
+}
+
+function resourcesOf(grant: GrantRequest, approval: ApprovalRecord, config: Config): Resource[] {
+  // The resources approved at merge; for grants that never passed, their current resolution
+  // (so an expired, never-applied grant is still revoked wherever it might have given access).
+  const byId = new Map(config.prepared.snapshot.resources.map((r) => [r.id, r]));
+  const out = new Map<string, Resource>();
+  for (const id of approval.resources) {
+    const r = byId.get(id);
+    if (r) out.set(id, r);
+  }
+  for (const r of resolveResources(grant, config.prepared.inventory).resources)
+    if (!out.has(r.id)) out.set(r.id, r);
+  return [...out.values()];
+}
+
+function subjectOf(resource: Resource, login: string, people: ReadonlyMap<string, Person>) {
+  return { login, identity: people.get(loginKey(login))?.identities[resource.provider] ?? login };
+}
+
+function change(k: Known, resource: Resource, changed: boolean, detail: string): ChangeEntry {
+  return {
+    grant: k.grant.id,
+    file: k.file,
+    person: k.grant.requester,
+    resource: resource.id,
+    provider: resource.provider,
+    access: k.grant.access,
+    changed,
+    detail,
+    ...(k.window.start ? { start: k.window.start } : {}),
+    ...(k.window.end ? { end: k.window.end } : {}),
+    pr: k.approval.pr,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * What reconcile remembers between runs (never access decisions — those come from git):
+ *   - the time of the last successful run (to fail loudly when the schedule stalls);
+ *   - approval-at-merge results per (file, landing commit): immutable once merged, so each grant
+ *     is checked against the API once, not on every run;
+ *   - per grant file, how many runs in a row failed to revoke it (an alert after 3).
+ * Stored as JSON in a file (CLI: --state FILE) or on a branch (the Action: `gitgrant-state`).
+ * A missing or unreadable state is an empty state: it costs API requests, never correctness.
+ */
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export interface ApprovalRecord {
+  approved: boolean;
+  pr: number | null;
+  approvers: string[];
+  resources: string[];
+  reasons: string[];
+}
+
+export interface ReconcileState {
+  version: 1;
+  lastSuccess?: string;
+  lastRun?: string;
+  approvals: Record<string, ApprovalRecord>;
+  revokeFailures: Record<string, number>;
+}
+
+export function emptyState(): ReconcileState {
+  return { version: 1, approvals: {}, revokeFailures: {} };
+}
+
+export function parseState(text: string | null): ReconcileState {
+  if (!text) return emptyState();
+  try {
+    const v = JSON.parse(text) as Partial<ReconcileState>;
+    if (v.version !== 1 || typeof v.approvals !== 'object' || typeof v.revokeFailures !== 'object')
+      return emptyState();
+    return {
+      version: 1,
+      approvals: v.approvals ?? {},
+      revokeFailures: v.revokeFailures ?? {},
+      ...(v.lastSuccess ? { lastSuccess: v.lastSuccess } : {}),
+      ...(v.lastRun ? { lastRun: v.lastRun } : {}),
+    };
+  } catch {
+    return emptyState();
+  }
+}
+
+export interface StateStore {
+  read(): Promise<ReconcileState>;
+  write(state: ReconcileState): Promise<void>;
+  describe: string;
+}
+
+export function fileStateStore(path: string): StateStore {
+  return {
+    describe: path,
+    async read() {
+      return parseState(await readFile(path, 'utf8').catch(() => null));
+    },
+    async write(state) {
+      await mkdir(dirname(path), { recursive: true });
+      const tmp = `${path}.tmp-${process.pid}`;
+      await writeFile(tmp, JSON.stringify(state, null, 2) + '\n');
+      await rename(tmp, path);
+    },
+  };
+}
+
+export const approvalKey = (file: string, commit: string) => `${file}@${commit}`;

@@ -1,28 +1,43 @@
 #!/usr/bin/env node
 // Bundle the Action and the CLI with ncc into OUT (default dist/). Used by `npm run build`
 // and by scripts/check-dist.mjs, which builds into a temporary folder and compares.
+// Each bundle is built into a temporary folder first and moved into place only when the build
+// succeeds, so a failed build never leaves dist/ half-written.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, cpSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
 
-const out = process.argv[2] ?? 'dist';
+const out = resolve(process.argv[2] ?? 'dist');
 const entries = { action: 'src/action.ts', cli: 'src/cli.ts' };
-rmSync(out, { recursive: true, force: true });
-for (const [name, entry] of Object.entries(entries)) {
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/@vercel/ncc/dist/ncc/cli.js',
-      'build',
-      entry,
-      '-o',
-      join(out, name),
-      '--target',
-      'es2022',
-      '--license',
-      'licenses.txt',
-      '--quiet',
-    ],
-    { stdio: 'inherit' },
-  );
+mkdirSync(out, { recursive: true });
+const staging = mkdtempSync(join(dirname(out), '.build-'));
+try {
+  for (const [name, entry] of Object.entries(entries)) {
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/@vercel/ncc/dist/ncc/cli.js',
+        'build',
+        entry,
+        '-o',
+        join(staging, name),
+        '--target',
+        'es2022',
+        '--license',
+        'licenses.txt',
+        '--quiet',
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  for (const name of Object.keys(entries)) {
+    rmSync(join(out, name), { recursive: true, force: true });
+    try {
+      renameSync(join(staging, name), join(out, name));
+    } catch {
+      cpSync(join(staging, name), join(out, name), { recursive: true });
+    }
+  }
+} finally {
+  rmSync(staging, { recursive: true, force: true });
 }

@@ -11,6 +11,9 @@ import { runExplain } from './commands/explain.js';
 import { runPlan } from './commands/plan.js';
 import { runApplyCli } from './commands/apply-cli.js';
 import { runReconcileCli } from './commands/reconcile-cli.js';
+import { runAudit } from './commands/audit.js';
+import { runStatus, renderStatusText } from './commands/status.js';
+import { auditCsv, auditJsonLines, auditMarkdown } from './render/audit.js';
 import { readPrFacts } from './load/pr-facts-file.js';
 import { renderValidateText, renderDiagnostic } from './render/validate-text.js';
 import { renderExplainText } from './render/explain-text.js';
@@ -187,6 +190,65 @@ export function buildProgram(): Command {
         process.exitCode = result.ok ? 0 : 1;
       },
     );
+
+  program
+    .command('audit')
+    .description('every access window ever, reconstructed from git history alone')
+    .option('--repo <dir>', 'repository root', '.')
+    .option('--rev <rev>', 'the default branch', 'HEAD')
+    .option('--person <login>', 'only this person')
+    .option('--resource <id>', 'only windows on this resource')
+    .option('--tag <key=value>', 'only windows on resources with this tag (as of the landing)')
+    .option('--since <iso>', 'only windows that end at or after this instant')
+    .option('--until <iso>', 'only windows that start before this instant')
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'markdown']).default('jsonl'),
+    )
+    .action(
+      async (opts: {
+        repo: string;
+        rev: string;
+        person?: string;
+        resource?: string;
+        tag?: string;
+        since?: string;
+        until?: string;
+        now?: string;
+        format: string;
+      }) => {
+        const rows = await runAudit(resolve(opts.repo), opts.rev, parseNow(opts.now), {
+          ...(opts.person ? { person: opts.person } : {}),
+          ...(opts.resource ? { resource: opts.resource } : {}),
+          ...(opts.tag ? { tag: opts.tag } : {}),
+          ...(opts.since ? { since: parseNow(opts.since) } : {}),
+          ...(opts.until ? { until: parseNow(opts.until) } : {}),
+        });
+        print(
+          opts.format === 'csv'
+            ? auditCsv(rows)
+            : opts.format === 'markdown'
+              ? auditMarkdown(rows)
+              : auditJsonLines(rows),
+        );
+      },
+    );
+
+  program
+    .command('status')
+    .description('who has what right now, and until when (active grants and baselines)')
+    .option('--repo <dir>', 'repository root', '.')
+    .option('--rev <rev>', 'the default branch', 'HEAD')
+    .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+    .addOption(formatOption())
+    .action(async (opts: { repo: string; rev: string; now?: string; format: string }) => {
+      const rows = await runStatus(resolve(opts.repo), opts.rev, parseNow(opts.now));
+      print(
+        opts.format === 'json'
+          ? JSON.stringify(rows, null, 2) + '\n'
+          : renderStatusText(rows, styler(process.stdout)),
+      );
+    });
 
   return program;
 }

@@ -61,7 +61,9 @@ export async function actionApply(env: ActionEnv): Promise<void> {
       ref: { owner: env.owner, repo: env.repo },
       repoDir,
       login,
-      providers: providersFor({ githubClient: appGh }),
+      // Only the App token manages collaborators and teams: without one the github provider
+      // fails with a clear message instead of trying the workflow token.
+      providers: providersFor(env.appToken ? { githubClient: appGh } : {}),
       nowMs,
       log,
     },

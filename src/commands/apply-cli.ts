@@ -33,7 +33,7 @@ export async function runApplyCli(opts: {
       ref: { owner, repo },
       repoDir: opts.repo,
       login,
-      providers: providersFor({ githubClient: appGh }),
+      providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: appGh } : {}),
       nowMs: opts.nowMs,
       log,
     },

@@ -86,8 +86,15 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
 
   // The net effect of the push per file: added (and still there), or deleted.
   const net = new Map<string, { status: 'A' | 'D'; commit: string }>();
+  // A grant file modified on the default branch (validate refuses that on a PR, so it came by a
+  // bypass): never re-granted from its new content; raised as an alert.
+  const modified = new Map<string, string>();
   for (const e of events) {
-    if (e.status === 'M') continue; // a modified grant is refused on the PR; never re-granted
+    if (e.status === 'M') {
+      modified.set(e.path, e.commit);
+      continue;
+    }
+    if (e.status === 'D') modified.delete(e.path);
     const prev = net.get(e.path);
     if (e.status === 'D' && prev?.status === 'A') net.delete(e.path);
     else net.set(e.path, { status: e.status, commit: e.commit });
@@ -103,6 +110,26 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
   for (const [file, { status, commit }] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (status === 'A') await applyAdded(file, commit);
     else await revokeDeleted(file, commit);
+  }
+  for (const [file, commit] of [...modified].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const c: MergeCheck = {
+      file,
+      commit,
+      approved: false,
+      pr: null,
+      approvers: [],
+      reasons: [
+        {
+          code: 'grant-modified',
+          message: `${file} was changed on the default branch in ${commit.slice(0, 7)}: an existing grant cannot be changed, so nothing was granted from its new content (delete it and request again)`,
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+    result.refused.push(c);
+    await raiseAlert(c);
   }
   result.ok = result.failures.length === 0 && result.refused.length === 0;
   return result;

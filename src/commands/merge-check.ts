@@ -8,6 +8,7 @@
  *   4. its resolved resource set equals the one shown to reviewers (`resolution-changed`).
  * Anything else — including any doubt reading the facts — is `not-approved-at-merge`.
  */
+import { classifyChanges } from '../core/changes.js';
 import { decideGrant, type GrantDecision } from '../core/decide.js';
 import type { Diagnostic } from '../core/errors.js';
 import type { GrantRequest } from '../core/model.js';
@@ -61,7 +62,7 @@ export function mergeChecker(deps: MergeCheckDeps) {
   const configs = new Map<string, Promise<Config>>();
   const facts = new Map<
     number,
-    Promise<{ facts: Omit<PrFacts, 'teams'>; unmapped: string[]; headSha: string }>
+    Promise<{ facts: Omit<PrFacts, 'teams'>; unmapped: string[]; truncated: boolean; headSha: string }>
   >();
   const teams = teamReader(deps.teamsGh);
 
@@ -75,11 +76,29 @@ export function mergeChecker(deps: MergeCheckDeps) {
     if (!f) {
       f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
         const read = await readPrFacts(deps.gh, deps.ref, pr);
-        return { facts: read.facts, unmapped: read.unmappedCommits, headSha: pr.headSha };
+        return {
+          facts: read.facts,
+          unmapped: read.unmappedCommits,
+          truncated: read.commitsTruncated,
+          headSha: pr.headSha,
+        };
       });
       facts.set(n, f);
     }
     return f;
+  };
+
+  /** Blob id of FILE on the PR's head: from the local clone when it has the commit, else the API. */
+  const reviewedBlob = async (headSha: string, file: string): Promise<string | null> => {
+    const local = await blobAt(deps.repoDir, headSha, file);
+    if (local) return local;
+    try {
+      const { data } = await deps.gh.rest.repos.getContent({ ...deps.ref, path: file, ref: headSha });
+      return !Array.isArray(data) && data.type === 'file' ? data.sha : null;
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return null;
+      throw e;
+    }
   };
 
   return async function check(
@@ -105,12 +124,32 @@ export function mergeChecker(deps: MergeCheckDeps) {
       );
     }
     out.pr = pr;
-    const { facts: partial, unmapped, headSha } = await prFacts(pr);
+    const { facts: partial, unmapped, truncated, headSha } = await prFacts(pr);
     if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
       return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
     }
+    // What validate refuses on the PR is refused here too (a merge that bypassed the check).
+    const changes = classifyChanges(partial.changed_files);
+    if (changes.diagnostics.length) {
+      const why = changes.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
+      return fail('not-approved-at-merge', `pull request #${pr} cannot grant anything: ${why}`);
+    }
     if (unmapped.length)
       return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
+    if (truncated)
+      return fail(
+        'not-approved-at-merge',
+        `pull request #${pr} has more commits than GitHub lists (250): who made them is unknown`,
+      );
+    // The file that landed must be the file reviewers approved (a merge may not change it).
+    const landed = await blobAt(deps.repoDir, commit, file);
+    const reviewed = await reviewedBlob(headSha, file);
+    if (!landed || landed !== reviewed) {
+      return fail(
+        'not-approved-at-merge',
+        `${file} at ${commit.slice(0, 7)} is not the file reviewed on the head ${headSha.slice(0, 7)} of pull request #${pr}`,
+      );
+    }
 
     const parent = (await git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
     const base = await configAt(parent);
@@ -152,4 +191,13 @@ export function mergeChecker(deps: MergeCheckDeps) {
     out.approved = true;
     return out;
   };
+}
+
+/** The blob id of PATH at COMMIT in the local clone, or null (no such commit or path). */
+async function blobAt(repoDir: string, commit: string, path: string): Promise<string | null> {
+  try {
+    return (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`])).trim() || null;
+  } catch {
+    return null;
+  }
 }

@@ -28,7 +28,7 @@ const PATTERNS: Record<string, string> = {
   '^[a-z0-9][a-z0-9_.-]{0,63}$': 'a group name (lower case letters, digits, _ . -; at most 64 characters)',
   '^[a-z0-9][a-z0-9._-]{0,99}$': 'a valid name (lower case letters, digits, . _ -; at most 100 characters)',
   '^[A-Za-z_][A-Za-z0-9_]{0,127}$': 'an environment variable name (letters, digits, _)',
-  '^[A-Za-z_][A-Za-z0-9_$]{0,62}$': 'a PostgreSQL role name (letters, digits, _ $; at most 63 characters)',
+  '^[^\\u0000]{1,63}$': 'a PostgreSQL role name (no NUL character; at most 63 characters)',
   '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$': 'a resource id',
   '\\S': 'blank',
   '^codeowners$': '`codeowners` (or write a list of approvers)',

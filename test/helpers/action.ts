@@ -23,8 +23,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeGitHub } from '../fake-github/server.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(REPO_ROOT, 'dist', 'action');
+/** The repository root (GITGRANT_REPO_ROOT when this file is bundled elsewhere, e.g. by the bench). */
+export const REPO_ROOT =
+  process.env.GITGRANT_REPO_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// GITGRANT_E2E_DIST: another build output folder (e.g. `node scripts/build.mjs /tmp/dist` to try
+// a change, or an older build, without touching dist/).
+const DIST = join(process.env.GITGRANT_E2E_DIST ?? join(REPO_ROOT, 'dist'), 'action');
 
 let bundleCopy: string | undefined;
 

@@ -29,7 +29,9 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
     ref,
     repoDir,
     login: await tokenLogin(appGh),
-    providers: providersFor({ githubClient: appGh }),
+    // Only the App token manages collaborators and teams (as in apply): without one the github
+    // provider fails with a clear message instead of trying the workflow token.
+    providers: providersFor(env.appToken ? { githubClient: appGh } : {}),
     state: branchStateStore(appGh, ref),
     nowMs: Date.now(),
     intervalMs: parsed.ms || 15 * MINUTE_MS,
@@ -39,19 +41,30 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
   });
   core.setOutput('revoked', JSON.stringify(result.revoked));
   core.setOutput('granted', JSON.stringify(result.reapplied));
-  core.setOutput('last-success', result.ok ? result.now : (result.previousSuccess ?? ''));
+  core.setOutput('last-success', result.lastSuccess ?? '');
   core.setOutput(
     'result',
     JSON.stringify({
       ok: result.ok,
       drift: result.drift,
       failures: result.failures,
+      not_approved: result.notApproved,
       kept: result.kept,
       record: result.record,
       stale: result.stale,
     }),
   );
   await core.summary.addRaw(renderReconcileMarkdown(result)).write();
+  for (const n of result.notApproved)
+    core.warning(
+      `${n.file} is on the default branch but was not approved at merge: nothing is granted (${n.reasons.join('; ') || 'not approved'})`,
+      { file: n.file },
+    );
+  for (const f of result.failures)
+    core.error(
+      `${f.resource ? `${f.resource}: ` : ''}${f.message}`,
+      f.file.startsWith('grants/') ? { file: f.file } : {},
+    );
   if (result.stale)
     core.error(
       `the previous successful reconcile (${result.previousSuccess}) is older than twice the schedule interval (${interval}): runs were missed or failing`,

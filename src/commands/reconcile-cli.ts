@@ -37,7 +37,8 @@ export async function runReconcileCli(opts: {
     ref,
     repoDir: opts.repo,
     login: await tokenLogin(gh),
-    providers: providersFor({ githubClient: gh }),
+    // Only the App token manages collaborators and teams (as in apply).
+    providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: gh } : {}),
     state: opts.state ? fileStateStore(opts.state) : branchStateStore(gh, ref),
     nowMs: opts.nowMs,
     intervalMs: interval.ms,

@@ -15,12 +15,14 @@ import { loginKey, type GrantRequest, type Person, type Resource } from '../core
 import { resolveResources } from '../core/resolve.js';
 import { windowOf, type Window } from '../core/windows.js';
 import { landingTimes } from '../git/landing.js';
-import { upsertAlert } from '../github/alerts.js';
+import { git } from '../git/run.js';
+import { ALERT_LABEL, alertMarker, upsertAlert } from '../github/alerts.js';
+import { isOurs } from '../github/sticky-read.js';
 import { recordRemovals, type RecordResult, type RemovalEntry } from '../github/revocation-record.js';
 import { ProviderError, type Assignment, type Provider } from '../providers/types.js';
 import { loadConfig, loadGrantFiles, type Config } from './config.js';
 import { mergeChecker, type MergeCheckDeps } from './merge-check.js';
-import { approvalKey, type ApprovalRecord, type StateStore } from './state.js';
+import { approvalKey, parseState, type ApprovalRecord, type StateStore } from './state.js';
 import type { ChangeEntry, Failure } from './apply.js';
 
 export interface ReconcileDeps extends MergeCheckDeps {
@@ -43,17 +45,32 @@ export interface DriftEntry {
   detail: string;
 }
 
+/** An active grant file on the default branch that did not pass approval-at-merge: nothing is granted. */
+export interface NotApprovedEntry {
+  file: string;
+  grant: string;
+  person: string;
+  pr: number | null;
+  reasons: string[];
+  start?: string;
+  end?: string;
+}
+
 export interface ReconcileResult {
   now: string;
   revoked: ChangeEntry[];
   reapplied: ChangeEntry[];
   drift: DriftEntry[];
+  /** Active grant files that failed approval-at-merge (never granted; revoked when they expire). */
+  notApproved: NotApprovedEntry[];
   failures: Failure[];
   alerts: number[];
   record: RecordResult | null;
   /** Files whose revocation failed this run (kept in git, retried next run). */
   kept: string[];
   previousSuccess: string | null;
+  /** The last successful run after this one: `now` when this run had no failures. */
+  lastSuccess: string | null;
   stale: boolean;
   ok: boolean;
 }
@@ -64,6 +81,11 @@ interface Known {
   window: Window;
   approval: ApprovalRecord;
   resources: Resource[];
+  /**
+   * What the file says now, when it was changed on the default branch after it landed (a direct
+   * push: never applied). Its access and resources are revoked too when the window ends.
+   */
+  changedTo?: { grant: GrantRequest; resources: Resource[] };
 }
 
 const failureOf = (file: string, resource: string | undefined, e: unknown): Failure => ({
@@ -74,7 +96,12 @@ const failureOf = (file: string, resource: string | undefined, e: unknown): Fail
 });
 
 export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
-  const state = await deps.state.read();
+  // Revocation never depends on the state: an unreadable state is an empty one (and a red run).
+  let stateError: unknown = null;
+  const state = await deps.state.read().catch((e: unknown) => {
+    stateError = e;
+    return parseState(null);
+  });
   const previousSuccess = state.lastSuccess ?? null;
   const stale = previousSuccess !== null && deps.nowMs - Date.parse(previousSuccess) > 2 * deps.intervalMs;
   const result: ReconcileResult = {
@@ -82,14 +109,17 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     revoked: [],
     reapplied: [],
     drift: [],
+    notApproved: [],
     failures: [],
     alerts: [],
     record: null,
     kept: [],
     previousSuccess,
+    lastSuccess: previousSuccess,
     stale,
     ok: true,
   };
+  if (stateError) result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
 
   const config = await loadConfig(deps.repoDir, 'HEAD');
   const people = config.prepared.snapshot.people;
@@ -104,11 +134,34 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     const landing = landings.get(l.file);
     const d = parseDuration(l.grant.duration);
     if (!landing || !d.ok) continue;
+    // Changed on the default branch after it landed? Only a direct push can do that (a PR may
+    // not modify a grant file), so the change is never applied: the reviewed content is the one
+    // that landed (its access, resources and approval), the window ends at the EARLIER of both
+    // versions' ends, and when it ends the access of both versions is revoked.
+    const [headBlob, landedBlob] = (
+      await git(deps.repoDir, ['rev-parse', `HEAD:${l.file}`, `${landing.commit}:${l.file}`]).catch(() => '')
+    )
+      .trim()
+      .split('\n');
+    const modified = !headBlob || headBlob !== landedBlob;
+    let grant = l.grant;
+    let durationMs = d.ms;
+    let changedTo: GrantRequest | undefined;
+    let landedOk = true;
+    if (modified) {
+      const [at] = await loadGrantFiles(deps.repoDir, [l.file], landing.commit).catch(() => []);
+      const ld = at?.grant ? parseDuration(at.grant.duration) : null;
+      if (at?.grant && ld?.ok) {
+        changedTo = l.grant;
+        grant = at.grant;
+        durationMs = Math.min(durationMs, ld.ms);
+      } else landedOk = false;
+    }
     const window = windowOf(
       {
-        id: l.grant.id,
+        id: grant.id,
         file: l.file,
-        durationMs: d.ms,
+        durationMs,
         landedAt: landing.time,
         landingCommit: landing.commit,
       },
@@ -116,7 +169,17 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     );
     const key = approvalKey(l.file, landing.commit);
     let approval = state.approvals[key];
-    if (!approval) {
+    if (!landedOk) {
+      approval = {
+        approved: false,
+        pr: null,
+        approvers: [],
+        resources: [],
+        reasons: [
+          `not-approved-at-merge: ${l.file} as it landed in ${landing.commit.slice(0, 7)} cannot be read`,
+        ],
+      };
+    } else if (!approval) {
       try {
         const c = await check(l.file, landing.commit);
         approval = {
@@ -126,21 +189,58 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
           resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
           reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
         };
-        state.approvals[key] = approval;
+        // Only approvals are kept: a refusal is checked again next run (fail closed either way,
+        // and a merged PR GitHub did not yet associate with its commit gets a second look).
+        if (approval.approved) state.approvals[key] = approval;
       } catch (e) {
         // Doubt: treat as not approved for granting, but still revoke if expired.
         result.failures.push(failureOf(l.file, undefined, e));
         approval = { approved: false, pr: null, approvers: [], resources: [], reasons: ['could not check'] };
       }
     }
-    known.push({
-      grant: l.grant,
+    const k: Known = {
+      grant,
       file: l.file,
       window,
       approval,
-      resources: resourcesOf(l.grant, approval, config),
-    });
+      resources: resourcesOf(grant, approval, config),
+      ...(changedTo
+        ? { changedTo: { grant: changedTo, resources: resourcesOf(changedTo, approval, config) } }
+        : {}),
+    };
+    known.push(k);
+    if (modified && window.state === 'active')
+      result.notApproved.push({
+        file: l.file,
+        grant: grant.id,
+        person: changedTo?.requester ?? grant.requester,
+        pr: approval.pr,
+        reasons: [
+          `grant-modified: ${l.file} was changed on the default branch after it landed in ${landing.commit.slice(0, 7)}, without a reviewed pull request: the change is not applied` +
+            (approval.approved ? ' (the reviewed version stays in force until its window ends)' : ''),
+          ...(approval.approved ? [] : approval.reasons),
+        ],
+        ...(window.start ? { start: window.start } : {}),
+        ...(window.end ? { end: window.end } : {}),
+      });
   }
+
+  for (const k of known)
+    if (k.window.state === 'active' && !k.approval.approved && !k.changedTo)
+      result.notApproved.push({
+        file: k.file,
+        grant: k.grant.id,
+        person: k.grant.requester,
+        pr: k.approval.pr,
+        reasons: k.approval.reasons,
+        ...(k.window.start ? { start: k.window.start } : {}),
+        ...(k.window.end ? { end: k.window.end } : {}),
+      });
+  // State only for files still on the default branch (a removed file's history is in git).
+  const current = new Set(known.map((k) => approvalKey(k.file, k.window.landingCommit ?? '')));
+  for (const key of Object.keys(state.approvals)) if (!current.has(key)) delete state.approvals[key];
+  const files = new Set(known.map((k) => k.file));
+  for (const f of Object.keys(state.revokeFailures)) if (!files.has(f)) delete state.revokeFailures[f];
 
   // What each person should hold on each resource: baseline + active, approved grants.
   const expected = new Map<string, Map<string, Set<string>>>(); // resource → login → levels
@@ -164,13 +264,22 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   const removals: RemovalEntry[] = [];
   for (const k of known.filter((x) => x.window.state === 'expired')) {
     let allOk = true;
-    for (const resource of k.resources) {
+    // What the file gives now, and what it gave as it landed (when changed since): both go.
+    const pairs = new Map<string, { resource: Resource; access: string; requester: string }>();
+    for (const v of [{ grant: k.grant, resources: k.resources }, ...(k.changedTo ? [k.changedTo] : [])])
+      for (const resource of v.resources)
+        pairs.set(`${resource.id}\0${v.grant.access}\0${loginKey(v.grant.requester)}`, {
+          resource,
+          access: v.grant.access,
+          requester: v.grant.requester,
+        });
+    for (const { resource, access, requester } of pairs.values()) {
       try {
         const r = await deps.providers(resource.provider).revoke({
           resource,
-          subject: subjectOf(resource, k.grant.requester, people),
-          level: k.grant.access,
-          held: heldBy(resource.id, k.grant.requester),
+          subject: subjectOf(resource, requester, people),
+          level: access,
+          held: heldBy(resource.id, requester),
           event: {
             kind: 'revoke',
             grantId: k.grant.id,
@@ -178,13 +287,14 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
             ...(k.window.end ? { end: k.window.end } : {}),
           },
         });
-        result.revoked.push(change(k, resource, r.changed, r.detail));
+        result.revoked.push({ ...change(k, resource, r.changed, r.detail), person: requester, access });
       } catch (e) {
         allOk = false;
         result.failures.push(failureOf(k.file, resource.id, e));
       }
     }
     if (allOk) {
+      if ((state.revokeFailures[k.file] ?? 0) >= 3) await closeAlert(k);
       delete state.revokeFailures[k.file];
       removals.push({
         file: k.file,
@@ -194,6 +304,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         resources: k.resources.map((r) => r.id),
         ...(k.window.start ? { start: k.window.start } : {}),
         ...(k.window.end ? { end: k.window.end } : {}),
+        ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
       });
     } else {
       result.kept.push(k.file);
@@ -203,12 +314,10 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     }
   }
 
-  // 3 and 4. Per resource touched: list once; re-grant what is missing; report (and prune) drift.
-  const touched = new Map<string, Resource>();
-  for (const k of known)
-    if (k.window.state === 'active' && k.approval.approved) for (const r of k.resources) touched.set(r.id, r);
-  for (const r of config.prepared.snapshot.resources) if (r.prune || r.baseline.length) touched.set(r.id, r);
-  for (const resource of touched.values()) {
+  // 3 and 4. Every declared resource: list once; re-grant what is missing; report (and prune)
+  // drift. Every resource, not only those with grants: access nobody asked for is drift wherever
+  // it appears, and a resource reconcile cannot read is one it could not revoke on either.
+  for (const resource of config.prepared.snapshot.resources) {
     let assignments: Assignment[] | null;
     try {
       assignments = await deps.providers(resource.provider).list(resource);
@@ -295,11 +404,41 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     }
   }
 
-  result.ok = result.failures.length === 0 && !stale;
+  // A run without failures is a success even when it comes late (stale): it converged, and the
+  // next run on schedule is green again. The stale run itself is red, so the gap is seen.
   state.lastRun = result.now;
   if (result.failures.length === 0) state.lastSuccess = result.now;
-  await deps.state.write(state);
+  try {
+    await deps.state.write(state);
+    result.lastSuccess = state.lastSuccess ?? null;
+  } catch (e) {
+    result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+  }
+  result.ok = result.failures.length === 0 && !stale;
   return result;
+
+  async function closeAlert(k: Known): Promise<void> {
+    if (!deps.record) return;
+    try {
+      const marker = alertMarker(`revoke-failed:${k.file}`);
+      const open = await deps.gh.paginate(deps.gh.rest.issues.listForRepo, {
+        ...deps.ref,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+      });
+      for (const i of open.filter((x) => !x.pull_request && isOurs(x, marker, deps.login))) {
+        await deps.gh.rest.issues.createComment({
+          ...deps.ref,
+          issue_number: i.number,
+          body: `The revocation of \`${k.file}\` was confirmed at ${result.now}: closing.`,
+        });
+        await deps.gh.rest.issues.update({ ...deps.ref, issue_number: i.number, state: 'closed' });
+      }
+    } catch (e) {
+      deps.log(`could not close the alert of ${k.file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   async function alertRevocation(k: Known, runs: number): Promise<void> {
     try {

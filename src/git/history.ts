@@ -50,22 +50,39 @@ export async function pathEvents(
   return events;
 }
 
-/** Full messages of the given commits. */
+async function messagesWithParents(repoDir: string, commits: readonly string[]) {
+  const out = new Map<string, { parents: string[]; message: string }>();
+  if (commits.length === 0) return out;
+  const text = await run(
+    repoDir,
+    ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${RECORD}`],
+    commits.join('\n') + '\n',
+  );
+  for (const rec of text.toString('utf8').split(RECORD)) {
+    const [sha, parents, message] = rec.split(FIELD);
+    if (message === undefined) continue;
+    out.set(sha!.trim(), { parents: parents!.trim().split(' ').filter(Boolean), message });
+  }
+  return out;
+}
+
+/**
+ * Full messages of the given commits. For a merge commit, the message of the merged branch's
+ * tip follows its own: a revocation pull request merged with a merge commit keeps its record
+ * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
+ */
 export async function commitMessages(
   repoDir: string,
   commits: readonly string[],
 ): Promise<Map<string, string>> {
+  const own = await messagesWithParents(repoDir, commits);
+  const merged = await messagesWithParents(repoDir, [
+    ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]!] : []))),
+  ]);
   const out = new Map<string, string>();
-  if (commits.length === 0) return out;
-  const text = await run(
-    repoDir,
-    ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%B${RECORD}`],
-    commits.join('\n') + '\n',
-  );
-  for (const rec of text.toString('utf8').split(RECORD)) {
-    const i = rec.indexOf(FIELD);
-    if (i < 0) continue;
-    out.set(rec.slice(0, i).trim(), rec.slice(i + 1));
+  for (const [sha, c] of own) {
+    const branch = c.parents.length > 1 ? merged.get(c.parents[1]!)?.message : undefined;
+    out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
   }
   return out;
 }

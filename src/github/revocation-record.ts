@@ -21,6 +21,8 @@ export interface RemovalEntry {
   resources: string[];
   start?: string;
   end?: string;
+  /** Who approved the grant at merge: recorded so `gitgrant audit` can read it from git alone. */
+  approvers?: string[];
 }
 
 export interface RecordResult {
@@ -37,7 +39,7 @@ export function revocationMessage(entries: readonly RemovalEntry[]): string {
       : `gitgrant: revoke ${entries.length} expired grants`;
   const lines = entries.map(
     (e) =>
-      `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'} (${e.file})`,
+      `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`,
   );
   return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }
@@ -112,23 +114,48 @@ export async function recordRemovals(
       if (e.status === 404) return false;
       throw e;
     });
-  if (exists)
-    await gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
-  else await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit });
+  const forcePush = () =>
+    gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
+  if (exists) await forcePush();
+  else
+    await gh.rest.git
+      .createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit })
+      .catch(async (e: { status?: number }) => {
+        // An overlapping run created the branch between our read and our write: take it over.
+        if (e.status !== 422) throw e;
+        await forcePush();
+      });
   const message = revocationMessage(still);
   const [title, ...rest] = message.split('\n');
   const body = `${rest.join('\n').trim()}\n\nMerge this pull request to record the revocations in git history. gitgrant updates it in place on every run.`;
+  const files = still.map((e) => e.file);
+  const update = async (n: number) => {
+    await gh.rest.pulls.update({ ...ref, pull_number: n, title: title!, body });
+    return { kind: 'pull-request' as const, pr: n, sha: commit, files };
+  };
   const existing = open[0];
-  if (existing) {
-    await gh.rest.pulls.update({ ...ref, pull_number: existing.number, title: title!, body });
-    return { kind: 'pull-request', pr: existing.number, sha: commit, files: still.map((e) => e.file) };
+  if (existing) return update(existing.number);
+  try {
+    const { data: pr } = await gh.rest.pulls.create({
+      ...ref,
+      head: REVOCATION_BRANCH,
+      base: defaultBranch,
+      title: title!,
+      body,
+    });
+    return { kind: 'pull-request', pr: pr.number, sha: commit, files };
+  } catch (e) {
+    // 422 "A pull request already exists": an overlapping run opened it first. Anything else
+    // (including a 5xx after which the PR may exist after all) is thrown: the next run finds it.
+    if ((e as { status?: number }).status !== 422) throw e;
+    const again = await gh.paginate(gh.rest.pulls.list, {
+      ...ref,
+      state: 'open',
+      head: `${ref.owner}:${REVOCATION_BRANCH}`,
+      base: defaultBranch,
+      per_page: 100,
+    });
+    if (!again[0]) throw e;
+    return update(again[0].number);
   }
-  const { data: pr } = await gh.rest.pulls.create({
-    ...ref,
-    head: REVOCATION_BRANCH,
-    base: defaultBranch,
-    title: title!,
-    body,
-  });
-  return { kind: 'pull-request', pr: pr.number, sha: commit, files: still.map((e) => e.file) };
 }

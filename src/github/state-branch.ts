@@ -47,8 +47,18 @@ export function branchStateStore(gh: GitHubClient, ref: RepoRef, branch = STATE_
         tree: tree.sha,
         parents: head ? [head] : [],
       });
-      if (head) await gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
-      else await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha });
+      const forcePush = () =>
+        gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
+      if (head) await forcePush();
+      else
+        await gh.rest.git
+          .createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha })
+          .catch(async (e: { status?: number }) => {
+            // An overlapping run created the branch first (422 "Reference already exists"):
+            // the newest state wins, as with every later write.
+            if (e.status !== 422) throw e;
+            await forcePush();
+          });
       head = commit.sha;
     },
   };

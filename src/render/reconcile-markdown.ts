@@ -39,6 +39,17 @@ export function renderReconcileMarkdown(r: ReconcileResult): string {
       );
     out.push('');
   }
+  if (r.notApproved.length) {
+    out.push(
+      '**Not granted** (on the default branch, but not approved at merge: gitgrant gives no access for these; they are revoked and recorded when their window ends)',
+      '',
+    );
+    for (const n of r.notApproved)
+      out.push(
+        `- ${code(n.file)} (${text(n.person)}, ${text(`${n.start ?? '?'} → ${n.end ?? '?'}`)}): ${text(n.reasons.join('; ') || 'not approved', 500)}`,
+      );
+    out.push('');
+  }
   if (r.record && r.record.kind !== 'none') {
     out.push(
       r.record.kind === 'commit'
@@ -55,7 +66,13 @@ export function renderReconcileMarkdown(r: ReconcileResult): string {
       out.push(`- ${code(f.file)}${f.resource ? ` on ${code(f.resource)}` : ''}: ${text(f.message, 500)}`);
     out.push('');
   }
-  if (!r.revoked.length && !r.reapplied.length && !r.drift.length && !r.failures.length)
+  if (
+    !r.revoked.length &&
+    !r.reapplied.length &&
+    !r.drift.length &&
+    !r.failures.length &&
+    !r.notApproved.length
+  )
     out.push('Nothing to do: every grant is where it should be.');
   return out.join('\n') + '\n';
 }

@@ -74,7 +74,10 @@ export function generateOrg(opts: {
     teamsOf.push(mine);
     people.push(`  user-${i}: { id: ${1000 + i}, tags: { team: [${mine.join(', ')}] } }`);
   }
-  for (const t of teams) groups.push(`  ${t}-leads: [user-${Math.floor(r() * peopleCount)}, user-${Math.floor(r() * peopleCount)}]`);
+  for (const t of teams)
+    groups.push(
+      `  ${t}-leads: [user-${Math.floor(r() * peopleCount)}, user-${Math.floor(r() * peopleCount)}]`,
+    );
 
   // Policies: one per (team, env) pair first, so every resource is requestable; then broader
   // glob and expression policies on top, and a deny policy every 25th.
@@ -84,7 +87,11 @@ export function generateOrg(opts: {
     const pol = [`  - name: policy-${i}`];
     pols.push(pol);
     if (i % 25 === 24) {
-      pol.push('    effect: deny', `    resources: { match: { team: ${pick(teams)}, sensitive: pii } }`, `    requesters: [user-${Math.floor(r() * peopleCount)}]`);
+      pol.push(
+        '    effect: deny',
+        `    resources: { match: { team: ${pick(teams)}, sensitive: pii } }`,
+        `    requesters: [user-${Math.floor(r() * peopleCount)}]`,
+      );
       continue;
     }
     const [team, env] = i < pairs.length ? pairs[i]! : [`"team-${i % 4}*"`, pick(ENVS)];
@@ -106,7 +113,10 @@ export function generateOrg(opts: {
     const team = pick(teamsOf[who]!);
     const mine = byTeam.get(team) ?? [];
     const one = mine.length ? pick(mine) : { id: 'res-0', env: 'production' };
-    const resources = r() < 0.7 ? `  - ${one.id}\n  - ${pick(mine.length ? mine : [one]).id}` : `  - match: { team: ${team}, env: ${one.env} }`;
+    const resources =
+      r() < 0.7
+        ? `  - ${one.id}\n  - ${pick(mine.length ? mine : [one]).id}`
+        : `  - match: { team: ${team}, env: ${one.env} }`;
     grants.push({
       path: `grants/${pick(ENVS)}/req-${i}.yaml`,
       text: `requester: user-${who}\nreason: "TICKET-${i}: investigate a synthetic incident number ${i}"\naccess: ${r() < 0.8 ? 'read' : 'write'}\nduration: ${1 + Math.floor(r() * 2)}h\nresources:\n${resources}\n`,

@@ -38,7 +38,8 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 function benchValidate(): void {
   const org = generateOrg({ resources: 5000, policies: 300, grants: 10_000 });
   const built = buildSnapshot(org.policyFiles.map((f) => ({ path: f.path, bytes: enc.encode(f.text) })));
-  if (!built.ok) throw new Error(`generated policies are invalid: ${JSON.stringify(built.diagnostics.slice(0, 3))}`);
+  if (!built.ok)
+    throw new Error(`generated policies are invalid: ${JSON.stringify(built.diagnostics.slice(0, 3))}`);
   const prepared = prepare(built.snapshot);
   const files = org.grants.map((g) => ({ path: g.path, bytes: enc.encode(g.text) }));
   let decided = 0;
@@ -68,7 +69,9 @@ function benchValidate(): void {
     for (const f of files) parseDocument(new TextDecoder().decode(f.bytes));
   });
   console.log('validate: 10,000 grant files, 5,000 resources, 300 policies');
-  console.log(`  validate (load + schema + decide): ${fmt(validateMs)}  (${decided} decided, ${valid} valid)`);
+  console.log(
+    `  validate (load + schema + decide): ${fmt(validateMs)}  (${decided} decided, ${valid} valid)`,
+  );
   console.log(`    load + schema alone:             ${fmt(loadMs)}`);
   console.log(`    decide alone:                    ${fmt(decideMs)}`);
   console.log(`  parse only (yaml.parseDocument):   ${fmt(parseMs)}`);
@@ -76,7 +79,10 @@ function benchValidate(): void {
 }
 
 function benchSelector(): void {
-  const selector = { match: { env: 'production', team: 'team-3' }, expressions: [{ key: 'kind', operator: 'In' as const, values: ['database', 'bucket'] }] };
+  const selector = {
+    match: { env: 'production', team: 'team-3' },
+    expressions: [{ key: 'kind', operator: 'In' as const, values: ['database', 'bucket'] }],
+  };
   // Teams grow with the inventory (about 25 resources each), as in a real organisation: one
   // team's selector then matches about as many resources at either size.
   const inventoryOf = (n: number) => {
@@ -101,11 +107,26 @@ function benchSelector(): void {
     for (let i = 0; i < reps; i++) large.select(selector);
   });
   console.log('selector resolution ({env: production, team: team-3, kind In [database, bucket]})');
-  console.log(`  over 1,000 resources:   ${(smallMs / reps * 1000).toFixed(2)} µs per resolution (${small.select(selector).length} matches)`);
-  console.log(`  over 100,000 resources: ${(largeMs / reps * 1000).toFixed(2)} µs per resolution (${large.select(selector).length} matches)`);
+  console.log(
+    `  over 1,000 resources:   ${((smallMs / reps) * 1000).toFixed(2)} µs per resolution (${small.select(selector).length} matches)`,
+  );
+  console.log(
+    `  over 100,000 resources: ${((largeMs / reps) * 1000).toFixed(2)} µs per resolution (${large.select(selector).length} matches)`,
+  );
   console.log(`  growth 1,000 → 100,000: ${ratio(largeMs, smallMs)}  (target < 10×; matches grow 100×)`);
 }
 
 benchValidate();
 benchSelector();
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+
+// gitgrant vs Cedar on the same eligibility decisions (bench/cedar.ts).
+import { benchCedar } from './cedar.js';
+benchCedar();
+
+// GitHub API requests per validation and per applied grant (bench/api-requests.ts), and the
+// audit over a generated 2-year history against git log alone (bench/audit.ts).
+import { benchApiRequests } from './api-requests.js';
+import { benchAudit } from './audit.js';
+await benchApiRequests();
+await benchAudit();

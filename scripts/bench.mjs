@@ -7,8 +7,24 @@ import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'gitgrant-bench-'));
 try {
-  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'bench/index.ts', '-o', out, '--target', 'es2022', '--quiet', '--transpile-only'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['--expose-gc', join(out, 'index.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      'bench/index.ts',
+      '-o',
+      out,
+      '--target',
+      'es2022',
+      '--quiet',
+    ],
+    { stdio: 'inherit' },
+  );
+  execFileSync(process.execPath, ['--expose-gc', join(out, 'index.js'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, GITGRANT_REPO_ROOT: process.cwd() },
+  });
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -98,9 +98,7 @@ export function grantYaml(g: GrantSpec): string {
     'resources:',
   ];
   for (const r of g.resources)
-    lines.push(
-      typeof r === 'string' ? `  - ${r}` : `  - match: ${JSON.stringify(r.match).replace(/"/g, '')}`,
-    );
+    lines.push(typeof r === 'string' ? `  - ${r}` : `  - match: ${JSON.stringify(r.match)}`);
   if (g.ticket) lines.push(`ticket: ${g.ticket}`);
   return `${lines.join('\n')}\n`;
 }

@@ -15,7 +15,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'child_process', '@actions/*', '@octokit/*', '../load/*', '../github/*', '../git/*', '../commands/*', '../providers/*'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'child_process',
+            '@actions/*',
+            '@octokit/*',
+            '../load/*',
+            '../github/*',
+            '../git/*',
+            '../commands/*',
+            '../providers/*',
+          ],
+        },
       ],
     },
   },

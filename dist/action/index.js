@@ -63958,7 +63958,7 @@ const PATTERNS = {
     '^[a-z0-9][a-z0-9_.-]{0,63}$': 'a group name (lower case letters, digits, _ . -; at most 64 characters)',
     '^[a-z0-9][a-z0-9._-]{0,99}$': 'a valid name (lower case letters, digits, . _ -; at most 100 characters)',
     '^[A-Za-z_][A-Za-z0-9_]{0,127}$': 'an environment variable name (letters, digits, _)',
-    '^[A-Za-z_][A-Za-z0-9_$]{0,62}$': 'a PostgreSQL role name (letters, digits, _ $; at most 63 characters)',
+    '^[^\\u0000]{1,63}$': 'a PostgreSQL role name (no NUL character; at most 63 characters)',
     '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$': 'a resource id',
     '\\S': 'blank',
     '^codeowners$': '`codeowners` (or write a list of approvers)',
@@ -64085,7 +64085,7 @@ var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/grant.schema.json
 const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
 ;// CONCATENATED MODULE: ./schemas/policies.schema.json
-const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name (letters, digits, _ $; at most 63 characters).","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]{0,62}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
+const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
 ;// CONCATENATED MODULE: ./src/load/schemas.ts
 /**
  * The published JSON Schemas (schemas/*.json), compiled once per process. They are imported as
@@ -67105,6 +67105,7 @@ async function mergedPullRequestOf(gh, ref, commit, sameLanding = new Set([commi
 
 
 
+
 const reason = (file, code, message) => ({
     code,
     message,
@@ -67128,11 +67129,31 @@ function mergeChecker(deps) {
         if (!f) {
             f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
                 const read = await readPrFacts(deps.gh, deps.ref, pr);
-                return { facts: read.facts, unmapped: read.unmappedCommits, headSha: pr.headSha };
+                return {
+                    facts: read.facts,
+                    unmapped: read.unmappedCommits,
+                    truncated: read.commitsTruncated,
+                    headSha: pr.headSha,
+                };
             });
             facts.set(n, f);
         }
         return f;
+    };
+    /** Blob id of FILE on the PR's head: from the local clone when it has the commit, else the API. */
+    const reviewedBlob = async (headSha, file) => {
+        const local = await blobAt(deps.repoDir, headSha, file);
+        if (local)
+            return local;
+        try {
+            const { data } = await deps.gh.rest.repos.getContent({ ...deps.ref, path: file, ref: headSha });
+            return !Array.isArray(data) && data.type === 'file' ? data.sha : null;
+        }
+        catch (e) {
+            if (e.status === 404)
+                return null;
+            throw e;
+        }
     };
     return async function check(file, commit, sameLanding) {
         const out = { file, commit, approved: false, pr: null, reasons: [], approvers: [] };
@@ -67149,12 +67170,26 @@ function mergeChecker(deps) {
             return fail('not-approved-at-merge', `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`);
         }
         out.pr = pr;
-        const { facts: partial, unmapped, headSha } = await prFacts(pr);
+        const { facts: partial, unmapped, truncated, headSha } = await prFacts(pr);
         if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
             return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
         }
+        // What validate refuses on the PR is refused here too (a merge that bypassed the check).
+        const changes = changes_classifyChanges(partial.changed_files);
+        if (changes.diagnostics.length) {
+            const why = changes.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
+            return fail('not-approved-at-merge', `pull request #${pr} cannot grant anything: ${why}`);
+        }
         if (unmapped.length)
             return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
+        if (truncated)
+            return fail('not-approved-at-merge', `pull request #${pr} has more commits than GitHub lists (250): who made them is unknown`);
+        // The file that landed must be the file reviewers approved (a merge may not change it).
+        const landed = await blobAt(deps.repoDir, commit, file);
+        const reviewed = await reviewedBlob(headSha, file);
+        if (!landed || landed !== reviewed) {
+            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not the file reviewed on the head ${headSha.slice(0, 7)} of pull request #${pr}`);
+        }
         const parent = (await run_git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
         const base = await configAt(parent);
         const factsWithTeams = {
@@ -67185,6 +67220,15 @@ function mergeChecker(deps) {
         out.approved = true;
         return out;
     };
+}
+/** The blob id of PATH at COMMIT in the local clone, or null (no such commit or path). */
+async function blobAt(repoDir, commit, path) {
+    try {
+        return (await run_git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`])).trim() || null;
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -67232,9 +67276,16 @@ async function runApply(deps, before, after) {
     const pushCommits = new Set((await run_git(deps.repoDir, ['rev-list', '--first-parent', range, '--'])).split('\n').filter(Boolean));
     // The net effect of the push per file: added (and still there), or deleted.
     const net = new Map();
+    // A grant file modified on the default branch (validate refuses that on a PR, so it came by a
+    // bypass): never re-granted from its new content; raised as an alert.
+    const modified = new Map();
     for (const e of events) {
-        if (e.status === 'M')
-            continue; // a modified grant is refused on the PR; never re-granted
+        if (e.status === 'M') {
+            modified.set(e.path, e.commit);
+            continue;
+        }
+        if (e.status === 'D')
+            modified.delete(e.path);
         const prev = net.get(e.path);
         if (e.status === 'D' && prev?.status === 'A')
             net.delete(e.path);
@@ -67252,6 +67303,26 @@ async function runApply(deps, before, after) {
             await applyAdded(file, commit);
         else
             await revokeDeleted(file, commit);
+    }
+    for (const [file, commit] of [...modified].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const c = {
+            file,
+            commit,
+            approved: false,
+            pr: null,
+            approvers: [],
+            reasons: [
+                {
+                    code: 'grant-modified',
+                    message: `${file} was changed on the default branch in ${commit.slice(0, 7)}: an existing grant cannot be changed, so nothing was granted from its new content (delete it and request again)`,
+                    file,
+                    line: 1,
+                    column: 1,
+                },
+            ],
+        };
+        result.refused.push(c);
+        await raiseAlert(c);
     }
     result.ok = result.failures.length === 0 && result.refused.length === 0;
     return result;
@@ -69169,7 +69240,9 @@ async function actionApply(env) {
         ref: { owner: env.owner, repo: env.repo },
         repoDir,
         login,
-        providers: providersFor({ githubClient: appGh }),
+        // Only the App token manages collaborators and teams: without one the github provider
+        // fails with a clear message instead of trying the workflow token.
+        providers: providersFor(env.appToken ? { githubClient: appGh } : {}),
         nowMs,
         log,
     }, push.before, push.after);
@@ -69233,7 +69306,7 @@ function revocationMessage(entries) {
     const title = entries.length === 1
         ? `gitgrant: revoke expired grant ${entries[0].grant}`
         : `gitgrant: revoke ${entries.length} expired grants`;
-    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'} (${e.file})`);
+    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`);
     return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }
 async function removalCommit(gh, ref, branch, entries) {
@@ -69296,26 +69369,55 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
             return false;
         throw e;
     });
+    const forcePush = () => gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
     if (exists)
-        await gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
+        await forcePush();
     else
-        await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit });
+        await gh.rest.git
+            .createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit })
+            .catch(async (e) => {
+            // An overlapping run created the branch between our read and our write: take it over.
+            if (e.status !== 422)
+                throw e;
+            await forcePush();
+        });
     const message = revocationMessage(still);
     const [title, ...rest] = message.split('\n');
     const body = `${rest.join('\n').trim()}\n\nMerge this pull request to record the revocations in git history. gitgrant updates it in place on every run.`;
+    const files = still.map((e) => e.file);
+    const update = async (n) => {
+        await gh.rest.pulls.update({ ...ref, pull_number: n, title: title, body });
+        return { kind: 'pull-request', pr: n, sha: commit, files };
+    };
     const existing = open[0];
-    if (existing) {
-        await gh.rest.pulls.update({ ...ref, pull_number: existing.number, title: title, body });
-        return { kind: 'pull-request', pr: existing.number, sha: commit, files: still.map((e) => e.file) };
+    if (existing)
+        return update(existing.number);
+    try {
+        const { data: pr } = await gh.rest.pulls.create({
+            ...ref,
+            head: REVOCATION_BRANCH,
+            base: defaultBranch,
+            title: title,
+            body,
+        });
+        return { kind: 'pull-request', pr: pr.number, sha: commit, files };
     }
-    const { data: pr } = await gh.rest.pulls.create({
-        ...ref,
-        head: REVOCATION_BRANCH,
-        base: defaultBranch,
-        title: title,
-        body,
-    });
-    return { kind: 'pull-request', pr: pr.number, sha: commit, files: still.map((e) => e.file) };
+    catch (e) {
+        // 422 "A pull request already exists": an overlapping run opened it first. Anything else
+        // (including a 5xx after which the PR may exist after all) is thrown: the next run finds it.
+        if (e.status !== 422)
+            throw e;
+        const again = await gh.paginate(gh.rest.pulls.list, {
+            ...ref,
+            state: 'open',
+            head: `${ref.owner}:${REVOCATION_BRANCH}`,
+            base: defaultBranch,
+            per_page: 100,
+        });
+        if (!again[0])
+            throw e;
+        return update(again[0].number);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/state.ts
@@ -69392,6 +69494,8 @@ const approvalKey = (file, commit) => `${file}@${commit}`;
 
 
 
+
+
 const failureOf = (file, resource, e) => ({
     file,
     ...(resource ? { resource } : {}),
@@ -69399,7 +69503,12 @@ const failureOf = (file, resource, e) => ({
     retryable: e instanceof ProviderError ? e.retryable : true,
 });
 async function runReconcile(deps) {
-    const state = await deps.state.read();
+    // Revocation never depends on the state: an unreadable state is an empty one (and a red run).
+    let stateError = null;
+    const state = await deps.state.read().catch((e) => {
+        stateError = e;
+        return parseState(null);
+    });
     const previousSuccess = state.lastSuccess ?? null;
     const stale = previousSuccess !== null && deps.nowMs - Date.parse(previousSuccess) > 2 * deps.intervalMs;
     const result = {
@@ -69407,14 +69516,18 @@ async function runReconcile(deps) {
         revoked: [],
         reapplied: [],
         drift: [],
+        notApproved: [],
         failures: [],
         alerts: [],
         record: null,
         kept: [],
         previousSuccess,
+        lastSuccess: previousSuccess,
         stale,
         ok: true,
     };
+    if (stateError)
+        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
     const config = await config_loadConfig(deps.repoDir, 'HEAD');
     const people = config.prepared.snapshot.people;
     const loaded = await config_loadGrantFiles(deps.repoDir, undefined, 'HEAD');
@@ -69429,16 +69542,50 @@ async function runReconcile(deps) {
         const d = parseDuration(l.grant.duration);
         if (!landing || !d.ok)
             continue;
+        // Changed on the default branch after it landed? Only a direct push can do that (a PR may
+        // not modify a grant file), so the change is never applied: the reviewed content is the one
+        // that landed (its access, resources and approval), the window ends at the EARLIER of both
+        // versions' ends, and when it ends the access of both versions is revoked.
+        const [headBlob, landedBlob] = (await run_git(deps.repoDir, ['rev-parse', `HEAD:${l.file}`, `${landing.commit}:${l.file}`]).catch(() => ''))
+            .trim()
+            .split('\n');
+        const modified = !headBlob || headBlob !== landedBlob;
+        let grant = l.grant;
+        let durationMs = d.ms;
+        let changedTo;
+        let landedOk = true;
+        if (modified) {
+            const [at] = await config_loadGrantFiles(deps.repoDir, [l.file], landing.commit).catch(() => []);
+            const ld = at?.grant ? parseDuration(at.grant.duration) : null;
+            if (at?.grant && ld?.ok) {
+                changedTo = l.grant;
+                grant = at.grant;
+                durationMs = Math.min(durationMs, ld.ms);
+            }
+            else
+                landedOk = false;
+        }
         const window = windowOf({
-            id: l.grant.id,
+            id: grant.id,
             file: l.file,
-            durationMs: d.ms,
+            durationMs,
             landedAt: landing.time,
             landingCommit: landing.commit,
         }, deps.nowMs);
         const key = approvalKey(l.file, landing.commit);
         let approval = state.approvals[key];
-        if (!approval) {
+        if (!landedOk) {
+            approval = {
+                approved: false,
+                pr: null,
+                approvers: [],
+                resources: [],
+                reasons: [
+                    `not-approved-at-merge: ${l.file} as it landed in ${landing.commit.slice(0, 7)} cannot be read`,
+                ],
+            };
+        }
+        else if (!approval) {
             try {
                 const c = await check(l.file, landing.commit);
                 approval = {
@@ -69448,7 +69595,10 @@ async function runReconcile(deps) {
                     resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
                     reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
                 };
-                state.approvals[key] = approval;
+                // Only approvals are kept: a refusal is checked again next run (fail closed either way,
+                // and a merged PR GitHub did not yet associate with its commit gets a second look).
+                if (approval.approved)
+                    state.approvals[key] = approval;
             }
             catch (e) {
                 // Doubt: treat as not approved for granting, but still revoke if expired.
@@ -69456,14 +69606,52 @@ async function runReconcile(deps) {
                 approval = { approved: false, pr: null, approvers: [], resources: [], reasons: ['could not check'] };
             }
         }
-        known.push({
-            grant: l.grant,
+        const k = {
+            grant,
             file: l.file,
             window,
             approval,
-            resources: resourcesOf(l.grant, approval, config),
-        });
+            resources: resourcesOf(grant, approval, config),
+            ...(changedTo
+                ? { changedTo: { grant: changedTo, resources: resourcesOf(changedTo, approval, config) } }
+                : {}),
+        };
+        known.push(k);
+        if (modified && window.state === 'active')
+            result.notApproved.push({
+                file: l.file,
+                grant: grant.id,
+                person: changedTo?.requester ?? grant.requester,
+                pr: approval.pr,
+                reasons: [
+                    `grant-modified: ${l.file} was changed on the default branch after it landed in ${landing.commit.slice(0, 7)}, without a reviewed pull request: the change is not applied` +
+                        (approval.approved ? ' (the reviewed version stays in force until its window ends)' : ''),
+                    ...(approval.approved ? [] : approval.reasons),
+                ],
+                ...(window.start ? { start: window.start } : {}),
+                ...(window.end ? { end: window.end } : {}),
+            });
     }
+    for (const k of known)
+        if (k.window.state === 'active' && !k.approval.approved && !k.changedTo)
+            result.notApproved.push({
+                file: k.file,
+                grant: k.grant.id,
+                person: k.grant.requester,
+                pr: k.approval.pr,
+                reasons: k.approval.reasons,
+                ...(k.window.start ? { start: k.window.start } : {}),
+                ...(k.window.end ? { end: k.window.end } : {}),
+            });
+    // State only for files still on the default branch (a removed file's history is in git).
+    const current = new Set(known.map((k) => approvalKey(k.file, k.window.landingCommit ?? '')));
+    for (const key of Object.keys(state.approvals))
+        if (!current.has(key))
+            delete state.approvals[key];
+    const files = new Set(known.map((k) => k.file));
+    for (const f of Object.keys(state.revokeFailures))
+        if (!files.has(f))
+            delete state.revokeFailures[f];
     // What each person should hold on each resource: baseline + active, approved grants.
     const expected = new Map(); // resource → login → levels
     const expect = (resource, login, level) => {
@@ -69489,13 +69677,22 @@ async function runReconcile(deps) {
     const removals = [];
     for (const k of known.filter((x) => x.window.state === 'expired')) {
         let allOk = true;
-        for (const resource of k.resources) {
+        // What the file gives now, and what it gave as it landed (when changed since): both go.
+        const pairs = new Map();
+        for (const v of [{ grant: k.grant, resources: k.resources }, ...(k.changedTo ? [k.changedTo] : [])])
+            for (const resource of v.resources)
+                pairs.set(`${resource.id}\0${v.grant.access}\0${loginKey(v.grant.requester)}`, {
+                    resource,
+                    access: v.grant.access,
+                    requester: v.grant.requester,
+                });
+        for (const { resource, access, requester } of pairs.values()) {
             try {
                 const r = await deps.providers(resource.provider).revoke({
                     resource,
-                    subject: subjectOf(resource, k.grant.requester, people),
-                    level: k.grant.access,
-                    held: heldBy(resource.id, k.grant.requester),
+                    subject: subjectOf(resource, requester, people),
+                    level: access,
+                    held: heldBy(resource.id, requester),
                     event: {
                         kind: 'revoke',
                         grantId: k.grant.id,
@@ -69503,7 +69700,7 @@ async function runReconcile(deps) {
                         ...(k.window.end ? { end: k.window.end } : {}),
                     },
                 });
-                result.revoked.push(change(k, resource, r.changed, r.detail));
+                result.revoked.push({ ...change(k, resource, r.changed, r.detail), person: requester, access });
             }
             catch (e) {
                 allOk = false;
@@ -69511,6 +69708,8 @@ async function runReconcile(deps) {
             }
         }
         if (allOk) {
+            if ((state.revokeFailures[k.file] ?? 0) >= 3)
+                await closeAlert(k);
             delete state.revokeFailures[k.file];
             removals.push({
                 file: k.file,
@@ -69520,6 +69719,7 @@ async function runReconcile(deps) {
                 resources: k.resources.map((r) => r.id),
                 ...(k.window.start ? { start: k.window.start } : {}),
                 ...(k.window.end ? { end: k.window.end } : {}),
+                ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
             });
         }
         else {
@@ -69530,16 +69730,10 @@ async function runReconcile(deps) {
                 await alertRevocation(k, n);
         }
     }
-    // 3 and 4. Per resource touched: list once; re-grant what is missing; report (and prune) drift.
-    const touched = new Map();
-    for (const k of known)
-        if (k.window.state === 'active' && k.approval.approved)
-            for (const r of k.resources)
-                touched.set(r.id, r);
-    for (const r of config.prepared.snapshot.resources)
-        if (r.prune || r.baseline.length)
-            touched.set(r.id, r);
-    for (const resource of touched.values()) {
+    // 3 and 4. Every declared resource: list once; re-grant what is missing; report (and prune)
+    // drift. Every resource, not only those with grants: access nobody asked for is drift wherever
+    // it appears, and a resource reconcile cannot read is one it could not revoke on either.
+    for (const resource of config.prepared.snapshot.resources) {
         let assignments;
         try {
             assignments = await deps.providers(resource.provider).list(resource);
@@ -69620,12 +69814,44 @@ async function runReconcile(deps) {
             result.failures.push(failureOf('(revocation record)', undefined, e));
         }
     }
-    result.ok = result.failures.length === 0 && !stale;
+    // A run without failures is a success even when it comes late (stale): it converged, and the
+    // next run on schedule is green again. The stale run itself is red, so the gap is seen.
     state.lastRun = result.now;
     if (result.failures.length === 0)
         state.lastSuccess = result.now;
-    await deps.state.write(state);
+    try {
+        await deps.state.write(state);
+        result.lastSuccess = state.lastSuccess ?? null;
+    }
+    catch (e) {
+        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+    }
+    result.ok = result.failures.length === 0 && !stale;
     return result;
+    async function closeAlert(k) {
+        if (!deps.record)
+            return;
+        try {
+            const marker = alertMarker(`revoke-failed:${k.file}`);
+            const open = await deps.gh.paginate(deps.gh.rest.issues.listForRepo, {
+                ...deps.ref,
+                state: 'open',
+                labels: ALERT_LABEL,
+                per_page: 100,
+            });
+            for (const i of open.filter((x) => !x.pull_request && isOurs(x, marker, deps.login))) {
+                await deps.gh.rest.issues.createComment({
+                    ...deps.ref,
+                    issue_number: i.number,
+                    body: `The revocation of \`${k.file}\` was confirmed at ${result.now}: closing.`,
+                });
+                await deps.gh.rest.issues.update({ ...deps.ref, issue_number: i.number, state: 'closed' });
+            }
+        }
+        catch (e) {
+            deps.log(`could not close the alert of ${k.file}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
     async function alertRevocation(k, runs) {
         try {
             const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
@@ -69728,10 +69954,19 @@ function branchStateStore(gh, ref, branch = STATE_BRANCH) {
                 tree: tree.sha,
                 parents: head ? [head] : [],
             });
+            const forcePush = () => gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
             if (head)
-                await gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
+                await forcePush();
             else
-                await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha });
+                await gh.rest.git
+                    .createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha })
+                    .catch(async (e) => {
+                    // An overlapping run created the branch first (422 "Reference already exists"):
+                    // the newest state wins, as with every later write.
+                    if (e.status !== 422)
+                        throw e;
+                    await forcePush();
+                });
             head = commit.sha;
         },
     };
@@ -69764,6 +69999,12 @@ function renderReconcileMarkdown(r) {
             out.push(`- ${code(d.resource)}: ${escape_text(d.identity)} has ${code(d.access)}${d.pruned ? ' — pruned' : ''}: ${escape_text(d.detail, 200)}`);
         out.push('');
     }
+    if (r.notApproved.length) {
+        out.push('**Not granted** (on the default branch, but not approved at merge: gitgrant gives no access for these; they are revoked and recorded when their window ends)', '');
+        for (const n of r.notApproved)
+            out.push(`- ${code(n.file)} (${escape_text(n.person)}, ${escape_text(`${n.start ?? '?'} → ${n.end ?? '?'}`)}): ${escape_text(n.reasons.join('; ') || 'not approved', 500)}`);
+        out.push('');
+    }
     if (r.record && r.record.kind !== 'none') {
         out.push(r.record.kind === 'commit'
             ? `Recorded in commit ${code(r.record.sha ?? '')}.`
@@ -69777,7 +70018,11 @@ function renderReconcileMarkdown(r) {
             out.push(`- ${code(f.file)}${f.resource ? ` on ${code(f.resource)}` : ''}: ${escape_text(f.message, 500)}`);
         out.push('');
     }
-    if (!r.revoked.length && !r.reapplied.length && !r.drift.length && !r.failures.length)
+    if (!r.revoked.length &&
+        !r.reapplied.length &&
+        !r.drift.length &&
+        !r.failures.length &&
+        !r.notApproved.length)
         out.push('Nothing to do: every grant is where it should be.');
     return out.join('\n') + '\n';
 }
@@ -69813,7 +70058,9 @@ async function actionReconcile(env) {
         ref,
         repoDir,
         login: await tokenLogin(appGh),
-        providers: providersFor({ githubClient: appGh }),
+        // Only the App token manages collaborators and teams (as in apply): without one the github
+        // provider fails with a clear message instead of trying the workflow token.
+        providers: providersFor(env.appToken ? { githubClient: appGh } : {}),
         state: branchStateStore(appGh, ref),
         nowMs: Date.now(),
         intervalMs: parsed.ms || 15 * MINUTE_MS,
@@ -69823,16 +70070,21 @@ async function actionReconcile(env) {
     });
     setOutput('revoked', JSON.stringify(result.revoked));
     setOutput('granted', JSON.stringify(result.reapplied));
-    setOutput('last-success', result.ok ? result.now : (result.previousSuccess ?? ''));
+    setOutput('last-success', result.lastSuccess ?? '');
     setOutput('result', JSON.stringify({
         ok: result.ok,
         drift: result.drift,
         failures: result.failures,
+        not_approved: result.notApproved,
         kept: result.kept,
         record: result.record,
         stale: result.stale,
     }));
     await summary.addRaw(renderReconcileMarkdown(result)).write();
+    for (const n of result.notApproved)
+        warning(`${n.file} is on the default branch but was not approved at merge: nothing is granted (${n.reasons.join('; ') || 'not approved'})`, { file: n.file });
+    for (const f of result.failures)
+        error(`${f.resource ? `${f.resource}: ` : ''}${f.message}`, f.file.startsWith('grants/') ? { file: f.file } : {});
     if (result.stale)
         error(`the previous successful reconcile (${result.previousSuccess}) is older than twice the schedule interval (${interval}): runs were missed or failing`);
     if (!result.ok)

@@ -43155,7 +43155,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 0:
+/***/ 1430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45186,7 +45186,7 @@ const PATTERNS = {
     '^[a-z0-9][a-z0-9_.-]{0,63}$': 'a group name (lower case letters, digits, _ . -; at most 64 characters)',
     '^[a-z0-9][a-z0-9._-]{0,99}$': 'a valid name (lower case letters, digits, . _ -; at most 100 characters)',
     '^[A-Za-z_][A-Za-z0-9_]{0,127}$': 'an environment variable name (letters, digits, _)',
-    '^[A-Za-z_][A-Za-z0-9_$]{0,62}$': 'a PostgreSQL role name (letters, digits, _ $; at most 63 characters)',
+    '^[^\\u0000]{1,63}$': 'a PostgreSQL role name (no NUL character; at most 63 characters)',
     '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$': 'a resource id',
     '\\S': 'blank',
     '^codeowners$': '`codeowners` (or write a list of approvers)',
@@ -45313,7 +45313,7 @@ var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/grant.schema.json
 const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
 ;// CONCATENATED MODULE: ./schemas/policies.schema.json
-const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name (letters, digits, _ $; at most 63 characters).","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_$]{0,62}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
+const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
 ;// CONCATENATED MODULE: ./src/load/schemas.ts
 /**
  * The published JSON Schemas (schemas/*.json), compiled once per process. They are imported as
@@ -54583,6 +54583,7 @@ function resolutionDigest(resourceIds) {
 
 
 
+
 const reason = (file, code, message) => ({
     code,
     message,
@@ -54606,11 +54607,31 @@ function mergeChecker(deps) {
         if (!f) {
             f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
                 const read = await readPrFacts(deps.gh, deps.ref, pr);
-                return { facts: read.facts, unmapped: read.unmappedCommits, headSha: pr.headSha };
+                return {
+                    facts: read.facts,
+                    unmapped: read.unmappedCommits,
+                    truncated: read.commitsTruncated,
+                    headSha: pr.headSha,
+                };
             });
             facts.set(n, f);
         }
         return f;
+    };
+    /** Blob id of FILE on the PR's head: from the local clone when it has the commit, else the API. */
+    const reviewedBlob = async (headSha, file) => {
+        const local = await blobAt(deps.repoDir, headSha, file);
+        if (local)
+            return local;
+        try {
+            const { data } = await deps.gh.rest.repos.getContent({ ...deps.ref, path: file, ref: headSha });
+            return !Array.isArray(data) && data.type === 'file' ? data.sha : null;
+        }
+        catch (e) {
+            if (e.status === 404)
+                return null;
+            throw e;
+        }
     };
     return async function check(file, commit, sameLanding) {
         const out = { file, commit, approved: false, pr: null, reasons: [], approvers: [] };
@@ -54627,12 +54648,26 @@ function mergeChecker(deps) {
             return fail('not-approved-at-merge', `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`);
         }
         out.pr = pr;
-        const { facts: partial, unmapped, headSha } = await prFacts(pr);
+        const { facts: partial, unmapped, truncated, headSha } = await prFacts(pr);
         if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
             return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
         }
+        // What validate refuses on the PR is refused here too (a merge that bypassed the check).
+        const changes = classifyChanges(partial.changed_files);
+        if (changes.diagnostics.length) {
+            const why = changes.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
+            return fail('not-approved-at-merge', `pull request #${pr} cannot grant anything: ${why}`);
+        }
         if (unmapped.length)
             return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
+        if (truncated)
+            return fail('not-approved-at-merge', `pull request #${pr} has more commits than GitHub lists (250): who made them is unknown`);
+        // The file that landed must be the file reviewers approved (a merge may not change it).
+        const landed = await blobAt(deps.repoDir, commit, file);
+        const reviewed = await reviewedBlob(headSha, file);
+        if (!landed || landed !== reviewed) {
+            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not the file reviewed on the head ${headSha.slice(0, 7)} of pull request #${pr}`);
+        }
         const parent = (await run_git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
         const base = await configAt(parent);
         const factsWithTeams = {
@@ -54663,6 +54698,15 @@ function mergeChecker(deps) {
         out.approved = true;
         return out;
     };
+}
+/** The blob id of PATH at COMMIT in the local clone, or null (no such commit or path). */
+async function blobAt(repoDir, commit, path) {
+    try {
+        return (await run_git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`])).trim() || null;
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -54710,9 +54754,16 @@ async function runApply(deps, before, after) {
     const pushCommits = new Set((await run_git(deps.repoDir, ['rev-list', '--first-parent', range, '--'])).split('\n').filter(Boolean));
     // The net effect of the push per file: added (and still there), or deleted.
     const net = new Map();
+    // A grant file modified on the default branch (validate refuses that on a PR, so it came by a
+    // bypass): never re-granted from its new content; raised as an alert.
+    const modified = new Map();
     for (const e of events) {
-        if (e.status === 'M')
-            continue; // a modified grant is refused on the PR; never re-granted
+        if (e.status === 'M') {
+            modified.set(e.path, e.commit);
+            continue;
+        }
+        if (e.status === 'D')
+            modified.delete(e.path);
         const prev = net.get(e.path);
         if (e.status === 'D' && prev?.status === 'A')
             net.delete(e.path);
@@ -54730,6 +54781,26 @@ async function runApply(deps, before, after) {
             await applyAdded(file, commit);
         else
             await revokeDeleted(file, commit);
+    }
+    for (const [file, commit] of [...modified].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const c = {
+            file,
+            commit,
+            approved: false,
+            pr: null,
+            approvers: [],
+            reasons: [
+                {
+                    code: 'grant-modified',
+                    message: `${file} was changed on the default branch in ${commit.slice(0, 7)}: an existing grant cannot be changed, so nothing was granted from its new content (delete it and request again)`,
+                    file,
+                    line: 1,
+                    column: 1,
+                },
+            ],
+        };
+        result.refused.push(c);
+        await raiseAlert(c);
     }
     result.ok = result.failures.length === 0 && result.refused.length === 0;
     return result;
@@ -54893,7 +54964,7 @@ async function runApplyCli(opts) {
         ref: { owner, repo },
         repoDir: opts.repo,
         login,
-        providers: providersFor({ githubClient: appGh }),
+        providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: appGh } : {}),
         nowMs: opts.nowMs,
         log,
     }, opts.before, opts.after);
@@ -54993,10 +55064,19 @@ function branchStateStore(gh, ref, branch = STATE_BRANCH) {
                 tree: tree.sha,
                 parents: head ? [head] : [],
             });
+            const forcePush = () => gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
             if (head)
-                await gh.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha: commit.sha, force: true });
+                await forcePush();
             else
-                await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha });
+                await gh.rest.git
+                    .createRef({ ...ref, ref: `refs/heads/${branch}`, sha: commit.sha })
+                    .catch(async (e) => {
+                    // An overlapping run created the branch first (422 "Reference already exists"):
+                    // the newest state wins, as with every later write.
+                    if (e.status !== 422)
+                        throw e;
+                    await forcePush();
+                });
             head = commit.sha;
         },
     };
@@ -55029,6 +55109,12 @@ function renderReconcileMarkdown(r) {
             out.push(`- ${escape_code(d.resource)}: ${escape_text(d.identity)} has ${escape_code(d.access)}${d.pruned ? ' — pruned' : ''}: ${escape_text(d.detail, 200)}`);
         out.push('');
     }
+    if (r.notApproved.length) {
+        out.push('**Not granted** (on the default branch, but not approved at merge: gitgrant gives no access for these; they are revoked and recorded when their window ends)', '');
+        for (const n of r.notApproved)
+            out.push(`- ${escape_code(n.file)} (${escape_text(n.person)}, ${escape_text(`${n.start ?? '?'} → ${n.end ?? '?'}`)}): ${escape_text(n.reasons.join('; ') || 'not approved', 500)}`);
+        out.push('');
+    }
     if (r.record && r.record.kind !== 'none') {
         out.push(r.record.kind === 'commit'
             ? `Recorded in commit ${escape_code(r.record.sha ?? '')}.`
@@ -55042,7 +55128,11 @@ function renderReconcileMarkdown(r) {
             out.push(`- ${escape_code(f.file)}${f.resource ? ` on ${escape_code(f.resource)}` : ''}: ${escape_text(f.message, 500)}`);
         out.push('');
     }
-    if (!r.revoked.length && !r.reapplied.length && !r.drift.length && !r.failures.length)
+    if (!r.revoked.length &&
+        !r.reapplied.length &&
+        !r.drift.length &&
+        !r.failures.length &&
+        !r.notApproved.length)
         out.push('Nothing to do: every grant is where it should be.');
     return out.join('\n') + '\n';
 }
@@ -55102,7 +55192,7 @@ function revocationMessage(entries) {
     const title = entries.length === 1
         ? `gitgrant: revoke expired grant ${entries[0].grant}`
         : `gitgrant: revoke ${entries.length} expired grants`;
-    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'} (${e.file})`);
+    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`);
     return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }
 async function removalCommit(gh, ref, branch, entries) {
@@ -55165,26 +55255,55 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
             return false;
         throw e;
     });
+    const forcePush = () => gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
     if (exists)
-        await gh.rest.git.updateRef({ ...ref, ref: `heads/${REVOCATION_BRANCH}`, sha: commit, force: true });
+        await forcePush();
     else
-        await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit });
+        await gh.rest.git
+            .createRef({ ...ref, ref: `refs/heads/${REVOCATION_BRANCH}`, sha: commit })
+            .catch(async (e) => {
+            // An overlapping run created the branch between our read and our write: take it over.
+            if (e.status !== 422)
+                throw e;
+            await forcePush();
+        });
     const message = revocationMessage(still);
     const [title, ...rest] = message.split('\n');
     const body = `${rest.join('\n').trim()}\n\nMerge this pull request to record the revocations in git history. gitgrant updates it in place on every run.`;
+    const files = still.map((e) => e.file);
+    const update = async (n) => {
+        await gh.rest.pulls.update({ ...ref, pull_number: n, title: title, body });
+        return { kind: 'pull-request', pr: n, sha: commit, files };
+    };
     const existing = open[0];
-    if (existing) {
-        await gh.rest.pulls.update({ ...ref, pull_number: existing.number, title: title, body });
-        return { kind: 'pull-request', pr: existing.number, sha: commit, files: still.map((e) => e.file) };
+    if (existing)
+        return update(existing.number);
+    try {
+        const { data: pr } = await gh.rest.pulls.create({
+            ...ref,
+            head: REVOCATION_BRANCH,
+            base: defaultBranch,
+            title: title,
+            body,
+        });
+        return { kind: 'pull-request', pr: pr.number, sha: commit, files };
     }
-    const { data: pr } = await gh.rest.pulls.create({
-        ...ref,
-        head: REVOCATION_BRANCH,
-        base: defaultBranch,
-        title: title,
-        body,
-    });
-    return { kind: 'pull-request', pr: pr.number, sha: commit, files: still.map((e) => e.file) };
+    catch (e) {
+        // 422 "A pull request already exists": an overlapping run opened it first. Anything else
+        // (including a 5xx after which the PR may exist after all) is thrown: the next run finds it.
+        if (e.status !== 422)
+            throw e;
+        const again = await gh.paginate(gh.rest.pulls.list, {
+            ...ref,
+            state: 'open',
+            head: `${ref.owner}:${REVOCATION_BRANCH}`,
+            base: defaultBranch,
+            per_page: 100,
+        });
+        if (!again[0])
+            throw e;
+        return update(again[0].number);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/reconcile.ts
@@ -55211,6 +55330,8 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
 
 
 
+
+
 const failureOf = (file, resource, e) => ({
     file,
     ...(resource ? { resource } : {}),
@@ -55218,7 +55339,12 @@ const failureOf = (file, resource, e) => ({
     retryable: e instanceof ProviderError ? e.retryable : true,
 });
 async function runReconcile(deps) {
-    const state = await deps.state.read();
+    // Revocation never depends on the state: an unreadable state is an empty one (and a red run).
+    let stateError = null;
+    const state = await deps.state.read().catch((e) => {
+        stateError = e;
+        return parseState(null);
+    });
     const previousSuccess = state.lastSuccess ?? null;
     const stale = previousSuccess !== null && deps.nowMs - Date.parse(previousSuccess) > 2 * deps.intervalMs;
     const result = {
@@ -55226,14 +55352,18 @@ async function runReconcile(deps) {
         revoked: [],
         reapplied: [],
         drift: [],
+        notApproved: [],
         failures: [],
         alerts: [],
         record: null,
         kept: [],
         previousSuccess,
+        lastSuccess: previousSuccess,
         stale,
         ok: true,
     };
+    if (stateError)
+        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
     const config = await loadConfig(deps.repoDir, 'HEAD');
     const people = config.prepared.snapshot.people;
     const loaded = await loadGrantFiles(deps.repoDir, undefined, 'HEAD');
@@ -55248,16 +55378,50 @@ async function runReconcile(deps) {
         const d = parseDuration(l.grant.duration);
         if (!landing || !d.ok)
             continue;
+        // Changed on the default branch after it landed? Only a direct push can do that (a PR may
+        // not modify a grant file), so the change is never applied: the reviewed content is the one
+        // that landed (its access, resources and approval), the window ends at the EARLIER of both
+        // versions' ends, and when it ends the access of both versions is revoked.
+        const [headBlob, landedBlob] = (await run_git(deps.repoDir, ['rev-parse', `HEAD:${l.file}`, `${landing.commit}:${l.file}`]).catch(() => ''))
+            .trim()
+            .split('\n');
+        const modified = !headBlob || headBlob !== landedBlob;
+        let grant = l.grant;
+        let durationMs = d.ms;
+        let changedTo;
+        let landedOk = true;
+        if (modified) {
+            const [at] = await loadGrantFiles(deps.repoDir, [l.file], landing.commit).catch(() => []);
+            const ld = at?.grant ? parseDuration(at.grant.duration) : null;
+            if (at?.grant && ld?.ok) {
+                changedTo = l.grant;
+                grant = at.grant;
+                durationMs = Math.min(durationMs, ld.ms);
+            }
+            else
+                landedOk = false;
+        }
         const window = windowOf({
-            id: l.grant.id,
+            id: grant.id,
             file: l.file,
-            durationMs: d.ms,
+            durationMs,
             landedAt: landing.time,
             landingCommit: landing.commit,
         }, deps.nowMs);
         const key = approvalKey(l.file, landing.commit);
         let approval = state.approvals[key];
-        if (!approval) {
+        if (!landedOk) {
+            approval = {
+                approved: false,
+                pr: null,
+                approvers: [],
+                resources: [],
+                reasons: [
+                    `not-approved-at-merge: ${l.file} as it landed in ${landing.commit.slice(0, 7)} cannot be read`,
+                ],
+            };
+        }
+        else if (!approval) {
             try {
                 const c = await check(l.file, landing.commit);
                 approval = {
@@ -55267,7 +55431,10 @@ async function runReconcile(deps) {
                     resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
                     reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
                 };
-                state.approvals[key] = approval;
+                // Only approvals are kept: a refusal is checked again next run (fail closed either way,
+                // and a merged PR GitHub did not yet associate with its commit gets a second look).
+                if (approval.approved)
+                    state.approvals[key] = approval;
             }
             catch (e) {
                 // Doubt: treat as not approved for granting, but still revoke if expired.
@@ -55275,14 +55442,52 @@ async function runReconcile(deps) {
                 approval = { approved: false, pr: null, approvers: [], resources: [], reasons: ['could not check'] };
             }
         }
-        known.push({
-            grant: l.grant,
+        const k = {
+            grant,
             file: l.file,
             window,
             approval,
-            resources: resourcesOf(l.grant, approval, config),
-        });
+            resources: resourcesOf(grant, approval, config),
+            ...(changedTo
+                ? { changedTo: { grant: changedTo, resources: resourcesOf(changedTo, approval, config) } }
+                : {}),
+        };
+        known.push(k);
+        if (modified && window.state === 'active')
+            result.notApproved.push({
+                file: l.file,
+                grant: grant.id,
+                person: changedTo?.requester ?? grant.requester,
+                pr: approval.pr,
+                reasons: [
+                    `grant-modified: ${l.file} was changed on the default branch after it landed in ${landing.commit.slice(0, 7)}, without a reviewed pull request: the change is not applied` +
+                        (approval.approved ? ' (the reviewed version stays in force until its window ends)' : ''),
+                    ...(approval.approved ? [] : approval.reasons),
+                ],
+                ...(window.start ? { start: window.start } : {}),
+                ...(window.end ? { end: window.end } : {}),
+            });
     }
+    for (const k of known)
+        if (k.window.state === 'active' && !k.approval.approved && !k.changedTo)
+            result.notApproved.push({
+                file: k.file,
+                grant: k.grant.id,
+                person: k.grant.requester,
+                pr: k.approval.pr,
+                reasons: k.approval.reasons,
+                ...(k.window.start ? { start: k.window.start } : {}),
+                ...(k.window.end ? { end: k.window.end } : {}),
+            });
+    // State only for files still on the default branch (a removed file's history is in git).
+    const current = new Set(known.map((k) => approvalKey(k.file, k.window.landingCommit ?? '')));
+    for (const key of Object.keys(state.approvals))
+        if (!current.has(key))
+            delete state.approvals[key];
+    const files = new Set(known.map((k) => k.file));
+    for (const f of Object.keys(state.revokeFailures))
+        if (!files.has(f))
+            delete state.revokeFailures[f];
     // What each person should hold on each resource: baseline + active, approved grants.
     const expected = new Map(); // resource → login → levels
     const expect = (resource, login, level) => {
@@ -55308,13 +55513,22 @@ async function runReconcile(deps) {
     const removals = [];
     for (const k of known.filter((x) => x.window.state === 'expired')) {
         let allOk = true;
-        for (const resource of k.resources) {
+        // What the file gives now, and what it gave as it landed (when changed since): both go.
+        const pairs = new Map();
+        for (const v of [{ grant: k.grant, resources: k.resources }, ...(k.changedTo ? [k.changedTo] : [])])
+            for (const resource of v.resources)
+                pairs.set(`${resource.id}\0${v.grant.access}\0${loginKey(v.grant.requester)}`, {
+                    resource,
+                    access: v.grant.access,
+                    requester: v.grant.requester,
+                });
+        for (const { resource, access, requester } of pairs.values()) {
             try {
                 const r = await deps.providers(resource.provider).revoke({
                     resource,
-                    subject: subjectOf(resource, k.grant.requester, people),
-                    level: k.grant.access,
-                    held: heldBy(resource.id, k.grant.requester),
+                    subject: subjectOf(resource, requester, people),
+                    level: access,
+                    held: heldBy(resource.id, requester),
                     event: {
                         kind: 'revoke',
                         grantId: k.grant.id,
@@ -55322,7 +55536,7 @@ async function runReconcile(deps) {
                         ...(k.window.end ? { end: k.window.end } : {}),
                     },
                 });
-                result.revoked.push(change(k, resource, r.changed, r.detail));
+                result.revoked.push({ ...change(k, resource, r.changed, r.detail), person: requester, access });
             }
             catch (e) {
                 allOk = false;
@@ -55330,6 +55544,8 @@ async function runReconcile(deps) {
             }
         }
         if (allOk) {
+            if ((state.revokeFailures[k.file] ?? 0) >= 3)
+                await closeAlert(k);
             delete state.revokeFailures[k.file];
             removals.push({
                 file: k.file,
@@ -55339,6 +55555,7 @@ async function runReconcile(deps) {
                 resources: k.resources.map((r) => r.id),
                 ...(k.window.start ? { start: k.window.start } : {}),
                 ...(k.window.end ? { end: k.window.end } : {}),
+                ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
             });
         }
         else {
@@ -55349,16 +55566,10 @@ async function runReconcile(deps) {
                 await alertRevocation(k, n);
         }
     }
-    // 3 and 4. Per resource touched: list once; re-grant what is missing; report (and prune) drift.
-    const touched = new Map();
-    for (const k of known)
-        if (k.window.state === 'active' && k.approval.approved)
-            for (const r of k.resources)
-                touched.set(r.id, r);
-    for (const r of config.prepared.snapshot.resources)
-        if (r.prune || r.baseline.length)
-            touched.set(r.id, r);
-    for (const resource of touched.values()) {
+    // 3 and 4. Every declared resource: list once; re-grant what is missing; report (and prune)
+    // drift. Every resource, not only those with grants: access nobody asked for is drift wherever
+    // it appears, and a resource reconcile cannot read is one it could not revoke on either.
+    for (const resource of config.prepared.snapshot.resources) {
         let assignments;
         try {
             assignments = await deps.providers(resource.provider).list(resource);
@@ -55439,12 +55650,44 @@ async function runReconcile(deps) {
             result.failures.push(failureOf('(revocation record)', undefined, e));
         }
     }
-    result.ok = result.failures.length === 0 && !stale;
+    // A run without failures is a success even when it comes late (stale): it converged, and the
+    // next run on schedule is green again. The stale run itself is red, so the gap is seen.
     state.lastRun = result.now;
     if (result.failures.length === 0)
         state.lastSuccess = result.now;
-    await deps.state.write(state);
+    try {
+        await deps.state.write(state);
+        result.lastSuccess = state.lastSuccess ?? null;
+    }
+    catch (e) {
+        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+    }
+    result.ok = result.failures.length === 0 && !stale;
     return result;
+    async function closeAlert(k) {
+        if (!deps.record)
+            return;
+        try {
+            const marker = alertMarker(`revoke-failed:${k.file}`);
+            const open = await deps.gh.paginate(deps.gh.rest.issues.listForRepo, {
+                ...deps.ref,
+                state: 'open',
+                labels: ALERT_LABEL,
+                per_page: 100,
+            });
+            for (const i of open.filter((x) => !x.pull_request && isOurs(x, marker, deps.login))) {
+                await deps.gh.rest.issues.createComment({
+                    ...deps.ref,
+                    issue_number: i.number,
+                    body: `The revocation of \`${k.file}\` was confirmed at ${result.now}: closing.`,
+                });
+                await deps.gh.rest.issues.update({ ...deps.ref, issue_number: i.number, state: 'closed' });
+            }
+        }
+        catch (e) {
+            deps.log(`could not close the alert of ${k.file}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
     async function alertRevocation(k, runs) {
         try {
             const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
@@ -55539,7 +55782,8 @@ async function runReconcileCli(opts) {
         ref,
         repoDir: opts.repo,
         login: await tokenLogin(gh),
-        providers: providersFor({ githubClient: gh }),
+        // Only the App token manages collaborators and teams (as in apply).
+        providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: gh } : {}),
         state: opts.state ? fileStateStore(opts.state) : branchStateStore(gh, ref),
         nowMs: opts.nowMs,
         intervalMs: interval.ms,
@@ -55548,6 +55792,396 @@ async function runReconcileCli(opts) {
         log,
     });
     return { result, markdown: renderReconcileMarkdown(result) };
+}
+
+;// CONCATENATED MODULE: ./src/core/audit.ts
+/** `Merge pull request #12 from …` or a squash title ending in `(#12)`. */
+function pullRequestOfMessage(message) {
+    const first = message.split('\n', 1)[0] ?? '';
+    const m = /^Merge pull request #(\d+) /.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
+    return m ? Number(m[1]) : null;
+}
+/** Approvers reconcile recorded for a grant in a revocation commit message. */
+function approversInRecord(message, grantId) {
+    for (const line of message.split('\n')) {
+        if (!line.startsWith(`- ${grantId}: `))
+            continue;
+        const m = /approved by ([^()]+?)(?: \(|$)/.exec(line);
+        if (m)
+            return m[1]
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+    }
+    return [];
+}
+function auditWindows(events, messages, grantAt, nowMs) {
+    const open = new Map();
+    const out = [];
+    const iso = (ms) => new Date(ms).toISOString();
+    for (const e of events) {
+        if (e.status === 'A') {
+            const g = grantAt(e.commit, e.path);
+            const id = /([^/]+)\.yaml$/.exec(e.path)?.[1] ?? e.path;
+            const pr = pullRequestOfMessage(messages.get(e.commit) ?? '');
+            const endMs = g?.durationMs != null ? e.time + g.durationMs : e.time;
+            const w = {
+                grant: id,
+                file: e.path,
+                person: g?.person ?? '',
+                access: g?.access ?? '',
+                duration: g?.duration ?? '',
+                resources: g?.resources ?? [],
+                pr,
+                landing_commit: e.commit,
+                approvers: [],
+                start: iso(e.time),
+                end: iso(endMs),
+                ended_at: null,
+                removal_commit: null,
+                outcome: pr === null || !g ? 'never-applied' : 'active',
+                endMs,
+            };
+            open.set(e.path, w);
+            out.push(w);
+        }
+        else if (e.status === 'D') {
+            const w = open.get(e.path);
+            if (!w)
+                continue;
+            open.delete(e.path);
+            w.removal_commit = e.commit;
+            w.approvers = approversInRecord(messages.get(e.commit) ?? '', w.grant);
+            if (w.outcome === 'never-applied')
+                w.ended_at = iso(Math.min(e.time, w.endMs));
+            else if (e.time < w.endMs) {
+                w.outcome = 'revoked-early';
+                w.ended_at = iso(e.time);
+            }
+            else {
+                w.outcome = 'expired';
+                w.ended_at = w.end;
+            }
+        }
+    }
+    for (const w of open.values()) {
+        if (w.outcome === 'never-applied')
+            continue;
+        if (nowMs >= w.endMs) {
+            w.outcome = 'expired';
+            w.ended_at = w.end;
+        }
+    }
+    return out.map(({ endMs: _e, ...w }) => w);
+}
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+/**
+ * Git history for the audit trail, read in a few git processes whatever its length:
+ *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
+ *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
+ *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
+ */
+
+
+const history_RECORD = '\u001e';
+const FIELD = '\u001f';
+/** First-parent add/delete/modify events under `paths`, oldest first. */
+async function pathEvents(repoDir, rev, paths) {
+    const out = await run_git(repoDir, [
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--reverse',
+        '--no-renames',
+        `--format=${history_RECORD}%H %ct`,
+        '--name-status',
+        '-z',
+        rev,
+        '--',
+        ...paths,
+    ]);
+    const events = [];
+    for (const chunk of out.split(history_RECORD)) {
+        if (!chunk.trim())
+            continue;
+        const [header, ...rest] = chunk.split('\0');
+        const [commit, seconds] = header.trim().split(' ');
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+            const status = rest[i].trim().charAt(0);
+            if (status === 'A' || status === 'D' || status === 'M')
+                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
+        }
+    }
+    return events;
+}
+async function messagesWithParents(repoDir, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return out;
+    const text = await history_run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${history_RECORD}`], commits.join('\n') + '\n');
+    for (const rec of text.toString('utf8').split(history_RECORD)) {
+        const [sha, parents, message] = rec.split(FIELD);
+        if (message === undefined)
+            continue;
+        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
+    }
+    return out;
+}
+/**
+ * Full messages of the given commits. For a merge commit, the message of the merged branch's
+ * tip follows its own: a revocation pull request merged with a merge commit keeps its record
+ * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
+ */
+async function commitMessages(repoDir, commits) {
+    const own = await messagesWithParents(repoDir, commits);
+    const merged = await messagesWithParents(repoDir, [
+        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
+    ]);
+    const out = new Map();
+    for (const [sha, c] of own) {
+        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
+        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
+    }
+    return out;
+}
+/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
+async function blobsAt(repoDir, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const buf = await history_run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
+    let pos = 0;
+    for (const spec of specs) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+            continue;
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
+        pos += size + 1;
+    }
+    return out;
+}
+function history_run(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        const errs = [];
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.stderr.on('data', (c) => errs.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => code === 0
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
+        child.stdin.end(input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/audit.ts
+/**
+ * `gitgrant audit`: every window ever, from git history alone, with filters. Resources are
+ * resolved with the policies in force just before each landing (the same first-parent rule apply
+ * uses); configurations are loaded once per version of policies/, not once per grant.
+ */
+
+
+
+
+
+
+
+async function runAudit(repoDir, rev, nowMs, filters = {}) {
+    const events = await pathEvents(repoDir, rev, ['grants/', 'policies/']);
+    const grantEvents = events.filter((e) => e.path.startsWith('grants/') && e.path.endsWith('.yaml'));
+    const policyCommits = [
+        ...new Set(events.filter((e) => e.path.startsWith('policies/')).map((e) => e.commit)),
+    ];
+    // The configuration in force for a landing = policies/ as of the last change strictly before it.
+    const order = new Map();
+    events.forEach((e, i) => order.has(e.commit) || order.set(e.commit, i));
+    const configs = new Map();
+    const configFor = (commit) => {
+        const at = order.get(commit) ?? Infinity;
+        let version = null;
+        for (const c of policyCommits)
+            if ((order.get(c) ?? Infinity) < at)
+                version = c;
+        if (!version)
+            return Promise.resolve(null);
+        let p = configs.get(version);
+        if (!p)
+            configs.set(version, (p = loadConfig(repoDir, version).catch(() => null)));
+        return p;
+    };
+    const landings = grantEvents.filter((e) => e.status === 'A');
+    const [messages, blobs] = await Promise.all([
+        commitMessages(repoDir, [...new Set(grantEvents.filter((e) => e.status !== 'M').map((e) => e.commit))]),
+        blobsAt(repoDir, landings.map((e) => `${e.commit}:${e.path}`)),
+    ]);
+    const parsed = new Map();
+    for (const e of landings) {
+        const bytes = blobs.get(`${e.commit}:${e.path}`);
+        const r = bytes ? loadGrant(e.path, bytes) : null;
+        if (!r?.ok)
+            continue;
+        const config = await configFor(e.commit);
+        const resources = config
+            ? resolveResources(r.grant, config.prepared.inventory).resources
+            : [];
+        const d = parseDuration(r.grant.duration);
+        parsed.set(`${e.commit}:${e.path}`, {
+            person: r.grant.requester,
+            access: r.grant.access,
+            duration: r.grant.duration,
+            durationMs: d.ok ? d.ms : null,
+            resources: resources.length
+                ? resources.map((x) => x.id)
+                : r.grant.resources.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))),
+            tags: resources.map((x) => ({ ...x.tags })),
+        });
+    }
+    const windows = auditWindows(grantEvents, messages, (c, p) => parsed.get(`${c}:${p}`) ?? null, nowMs);
+    const tagsOf = (w) => parsed.get(`${w.landing_commit}:${w.file}`)?.tags ?? [];
+    let tagKey;
+    let tagValue;
+    if (filters.tag !== undefined) {
+        const i = filters.tag.indexOf('=');
+        if (i <= 0)
+            throw new UsageError(`--tag must be key=value (got "${filters.tag}")`);
+        tagKey = filters.tag.slice(0, i);
+        tagValue = filters.tag.slice(i + 1);
+    }
+    return windows.filter((w) => {
+        if (filters.person && w.person.toLowerCase() !== filters.person.toLowerCase())
+            return false;
+        if (filters.resource && !w.resources.includes(filters.resource))
+            return false;
+        if (tagKey !== undefined && !tagsOf(w).some((t) => t[tagKey] === tagValue))
+            return false;
+        const start = Date.parse(w.start);
+        const end = Date.parse(w.ended_at ?? w.end);
+        if (filters.since !== undefined && end < filters.since)
+            return false;
+        if (filters.until !== undefined && start >= filters.until)
+            return false;
+        return true;
+    });
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/render/style.ts
+/** Terminal styling: colour only on a TTY and never when NO_COLOR is set (no-color.org). */
+
+function styler(stream, env = process.env) {
+    const enabled = !!stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
+    const fn = ((style, text) => (enabled ? (0,external_node_util_.styleText)(style, text) : text));
+    fn.enabled = enabled;
+    return fn;
+}
+/** Length as seen on screen: ANSI colour escapes take no room. */
+function visibleLength(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+/** Pad to a width, ignoring ANSI escapes, so columns line up when coloured. */
+function pad(text, width) {
+    return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
+}
+
+;// CONCATENATED MODULE: ./src/commands/status.ts
+/**
+ * `gitgrant status`: who has what right now, until when — every active window (from git) and
+ * every baseline (standing access declared in policies/).
+ */
+
+
+
+
+async function runStatus(repoDir, rev, nowMs) {
+    const [windows, config] = await Promise.all([runAudit(repoDir, rev, nowMs), loadConfig(repoDir, rev)]);
+    const rows = [];
+    for (const w of windows) {
+        if (w.outcome !== 'active')
+            continue;
+        for (const r of w.resources)
+            rows.push({
+                person: w.person,
+                resource: r,
+                access: w.access,
+                source: `grant ${w.grant}${w.pr ? ` (#${w.pr})` : ''}`,
+                until: w.end,
+            });
+    }
+    for (const r of config.prepared.snapshot.resources)
+        for (const b of r.baseline)
+            rows.push({ person: b.person, resource: r.id, access: b.access, source: 'baseline', until: null });
+    return rows.sort((a, b) => a.person.localeCompare(b.person) ||
+        a.resource.localeCompare(b.resource) ||
+        a.access.localeCompare(b.access));
+}
+function renderStatusText(rows, s, nowMs = Date.now()) {
+    if (rows.length === 0)
+        return 'nobody holds access through gitgrant right now\n';
+    const cells = rows.map((r) => [
+        r.person,
+        r.resource,
+        r.access,
+        r.until
+            ? `until ${r.until} (${formatDuration(Math.max(0, Date.parse(r.until) - nowMs))} left)`
+            : s('dim', 'standing (baseline)'),
+        s('dim', r.source),
+    ]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => visibleLength(c[i]))));
+    return cells.map((c) => c.map((x, i) => (i < 4 ? pad(x, widths[i]) : x)).join('  ')).join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/audit.ts
+
+const AUDIT_COLUMNS = [
+    'grant',
+    'file',
+    'person',
+    'access',
+    'duration',
+    'resources',
+    'pr',
+    'landing_commit',
+    'approvers',
+    'start',
+    'end',
+    'ended_at',
+    'removal_commit',
+    'outcome',
+];
+function auditJsonLines(rows) {
+    return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+}
+function csvCell(v) {
+    const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
+    // Quote always-safe; neutralise spreadsheet formulas (a cell starting with = + - @).
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return `"${safe.replace(/"/g, '""')}"`;
+}
+function auditCsv(rows) {
+    const lines = [AUDIT_COLUMNS.join(',')];
+    for (const r of rows)
+        lines.push(AUDIT_COLUMNS.map((c) => csvCell(r[c])).join(','));
+    return lines.join('\r\n') + '\r\n';
+}
+function auditMarkdown(rows) {
+    const out = [
+        '| grant | person | access | resources | PR | approvers | start | end | outcome |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ];
+    for (const r of rows) {
+        out.push(`| ${escape_code(r.grant, { inTable: true })} | ${escape_text(r.person)} | ${escape_code(r.access, { inTable: true })} | ${r.resources.map((x) => escape_code(x, { inTable: true })).join(', ')} | ${r.pr ? `#${r.pr}` : '—'} | ${r.approvers.map((a) => escape_text(a)).join(', ') || '—'} | ${r.start} | ${r.ended_at ?? r.end} | ${r.outcome} |`);
+    }
+    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./schemas/pr-facts.schema.json
@@ -55673,27 +56307,6 @@ function renderExplainText(e, s) {
     return out.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/render/style.ts
-/** Terminal styling: colour only on a TTY and never when NO_COLOR is set (no-color.org). */
-
-function styler(stream, env = process.env) {
-    const enabled = !!stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
-    const fn = ((style, text) => (enabled ? (0,external_node_util_.styleText)(style, text) : text));
-    fn.enabled = enabled;
-    return fn;
-}
-/** Length as seen on screen: ANSI colour escapes take no room. */
-function visibleLength(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-/** Pad to a width, ignoring ANSI escapes, so columns line up when coloured. */
-function pad(text, width) {
-    return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
-}
-
 ;// CONCATENATED MODULE: ./src/render/plan-text.ts
 /** Text rendering of `gitgrant plan`: one aligned row per grant. */
 
@@ -55730,6 +56343,9 @@ function renderPlanText(plan, s) {
  * Exit status (DESIGN.md §5): 0 all valid (and approved with --pr); 1 some file invalid or not
  * approved; 2 usage or configuration error. Never a stack trace at a user (GITGRANT_DEBUG=1 shows one).
  */
+
+
+
 
 
 
@@ -55855,6 +56471,45 @@ function buildProgram() {
         print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
         process.exitCode = result.ok ? 0 : 1;
     });
+    program
+        .command('audit')
+        .description('every access window ever, reconstructed from git history alone')
+        .option('--repo <dir>', 'repository root', '.')
+        .option('--rev <rev>', 'the default branch', 'HEAD')
+        .option('--person <login>', 'only this person')
+        .option('--resource <id>', 'only windows on this resource')
+        .option('--tag <key=value>', 'only windows on resources with this tag (as of the landing)')
+        .option('--since <iso>', 'only windows that end at or after this instant')
+        .option('--until <iso>', 'only windows that start before this instant')
+        .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+        .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'markdown']).default('jsonl'))
+        .action(async (opts) => {
+        const rows = await runAudit((0,external_node_path_.resolve)(opts.repo), opts.rev, parseNow(opts.now), {
+            ...(opts.person ? { person: opts.person } : {}),
+            ...(opts.resource ? { resource: opts.resource } : {}),
+            ...(opts.tag ? { tag: opts.tag } : {}),
+            ...(opts.since ? { since: parseNow(opts.since) } : {}),
+            ...(opts.until ? { until: parseNow(opts.until) } : {}),
+        });
+        print(opts.format === 'csv'
+            ? auditCsv(rows)
+            : opts.format === 'markdown'
+                ? auditMarkdown(rows)
+                : auditJsonLines(rows));
+    });
+    program
+        .command('status')
+        .description('who has what right now, and until when (active grants and baselines)')
+        .option('--repo <dir>', 'repository root', '.')
+        .option('--rev <rev>', 'the default branch', 'HEAD')
+        .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+        .addOption(formatOption())
+        .action(async (opts) => {
+        const rows = await runStatus((0,external_node_path_.resolve)(opts.repo), opts.rev, parseNow(opts.now));
+        print(opts.format === 'json'
+            ? JSON.stringify(rows, null, 2) + '\n'
+            : renderStatusText(rows, styler(process.stdout)));
+    });
     return program;
 }
 /** Accept paths relative to the current directory or to the repository; store repo-relative. */
@@ -55898,7 +56553,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(0);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1430);
 /** The `gitgrant` CLI entry point (bundled to dist/cli by ncc). */
 
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));

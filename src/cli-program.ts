@@ -19,29 +19,10 @@ import { renderValidateText, renderDiagnostic } from './render/validate-text.js'
 import { renderExplainText } from './render/explain-text.js';
 import { renderPlanText } from './render/plan-text.js';
 import { styler } from './render/style.js';
+import { formatOption, parseNow, print } from './cli/common.js';
+import { registerExtraCommands } from './cli/extra.js';
 
 const VERSION = '0.1.0';
-
-function parseNow(text: string | undefined): number {
-  if (text === undefined) return Date.now();
-  // ISO-8601 with a date and time and an explicit zone: anything else is ambiguous.
-  if (
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ||
-    Number.isNaN(Date.parse(text))
-  ) {
-    throw new UsageError(
-      `--now must be an ISO-8601 instant with a time zone, e.g. 2026-11-29T10:00:00Z (got "${text}")`,
-    );
-  }
-  return Date.parse(text);
-}
-
-const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
-
-function print(text: string): void {
-  process.stdout.write(text);
-}
 
 export function buildProgram(): Command {
   const program = new Command('gitgrant')
@@ -250,6 +231,7 @@ export function buildProgram(): Command {
       );
     });
 
+  registerExtraCommands(program);
   return program;
 }
 

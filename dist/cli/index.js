@@ -43155,7 +43155,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 1430:
+/***/ 318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56337,6 +56337,30 @@ function renderPlanText(plan, s) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/cli/common.ts
+/** Helpers shared by the CLI's commands: the clock option, the format option, printing. */
+
+
+function parseNow(text) {
+    if (text === undefined)
+        return Date.now();
+    // ISO-8601 with a date and time and an explicit zone: anything else is ambiguous.
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ||
+        Number.isNaN(Date.parse(text))) {
+        throw new UsageError(`--now must be an ISO-8601 instant with a time zone, e.g. 2026-11-29T10:00:00Z (got "${text}")`);
+    }
+    return Date.parse(text);
+}
+const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+function print(text) {
+    process.stdout.write(text);
+}
+
+;// CONCATENATED MODULE: ./src/cli/extra.ts
+function registerExtraCommands(program) {
+    void program;
+}
+
 ;// CONCATENATED MODULE: ./src/cli-program.ts
 /**
  * The `gitgrant` CLI program: argv → command → rendered output and exit status.
@@ -56359,21 +56383,9 @@ function renderPlanText(plan, s) {
 
 
 
+
+
 const cli_program_VERSION = '0.1.0';
-function parseNow(text) {
-    if (text === undefined)
-        return Date.now();
-    // ISO-8601 with a date and time and an explicit zone: anything else is ambiguous.
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ||
-        Number.isNaN(Date.parse(text))) {
-        throw new UsageError(`--now must be an ISO-8601 instant with a time zone, e.g. 2026-11-29T10:00:00Z (got "${text}")`);
-    }
-    return Date.parse(text);
-}
-const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
-function print(text) {
-    process.stdout.write(text);
-}
 function buildProgram() {
     const program = new Command('gitgrant')
         .description('Just-in-time access with tag-based policies, run as a GitOps pull-request pipeline')
@@ -56510,6 +56522,7 @@ function buildProgram() {
             ? JSON.stringify(rows, null, 2) + '\n'
             : renderStatusText(rows, styler(process.stdout)));
     });
+    registerExtraCommands(program);
     return program;
 }
 /** Accept paths relative to the current directory or to the repository; store repo-relative. */
@@ -56553,7 +56566,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1430);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(318);
 /** The `gitgrant` CLI entry point (bundled to dist/cli by ncc). */
 
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));

@@ -1,0 +1,24 @@
+/** Helpers shared by the CLI's commands: the clock option, the format option, printing. */
+import { Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+
+export function parseNow(text: string | undefined): number {
+  if (text === undefined) return Date.now();
+  // ISO-8601 with a date and time and an explicit zone: anything else is ambiguous.
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ||
+    Number.isNaN(Date.parse(text))
+  ) {
+    throw new UsageError(
+      `--now must be an ISO-8601 instant with a time zone, e.g. 2026-11-29T10:00:00Z (got "${text}")`,
+    );
+  }
+  return Date.parse(text);
+}
+
+export const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+export function print(text: string): void {
+  process.stdout.write(text);
+}

@@ -8,6 +8,7 @@ import {
   responseValidator,
   specTemplate,
 } from './fake-github/openapi-validator.js';
+import { addRuleset, addWorkflowRun, setWorkflowState } from './fake-github/actions.js';
 import { seedExample, type ExampleWorld } from './fake-github/seed.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github/server.js';
 
@@ -283,6 +284,62 @@ test('settings', async () => {
   expect((await call('GET', `${A}/branches/grant/alice-db/protection`)).status).toBe(404);
   expect((await call('GET', `${A}/rules/branches/main`)).body).toHaveLength(2);
   expect((await call('GET', `${A}/codeowners/errors`)).body.errors).toHaveLength(1);
+});
+
+test('actions workflows and runs, rulesets', async () => {
+  const { repo } = world;
+  repo.commit('main', {
+    files: {
+      '.github/workflows/gitgrant-reconcile.yml':
+        'name: gitgrant reconcile\non: { schedule: [{ cron: "7 * * * *" }] }\n',
+      '.github/workflows/ci.yaml': 'on: push\n',
+    },
+    message: 'workflows',
+    author: { login: 'dave' },
+  });
+  setWorkflowState(repo, '.github/workflows/ci.yaml', 'disabled_manually');
+  addWorkflowRun(repo, '.github/workflows/gitgrant-reconcile.yml', {
+    created_at: '2024-06-01T10:07:00Z',
+    conclusion: 'failure',
+  });
+  addWorkflowRun(repo, '.github/workflows/gitgrant-reconcile.yml', {
+    created_at: '2024-06-01T10:22:00Z',
+    status: 'in_progress',
+  });
+  const listed = await call('GET', `${A}/actions/workflows`);
+  expect(listed.body.total_count).toBe(2);
+  expect(listed.body.workflows.map((w: { name: string; state: string }) => [w.name, w.state])).toEqual(
+    expect.arrayContaining([
+      ['gitgrant reconcile', 'active'],
+      ['.github/workflows/ci.yaml', 'disabled_manually'],
+    ]),
+  );
+  const runs = await call('GET', `${A}/actions/workflows/gitgrant-reconcile.yml/runs?per_page=1`);
+  expect(runs.body.total_count).toBe(2);
+  expect(runs.body.workflow_runs).toHaveLength(1);
+  expect(runs.body.workflow_runs[0].status).toBe('in_progress');
+  expect(runs.headers.get('link')).toContain('rel="next"');
+  const id = listed.body.workflows.find((w: { name: string }) => w.name === 'gitgrant reconcile').id;
+  expect(
+    (await call('GET', `${A}/actions/workflows/${id}/runs?status=failure`)).body.workflow_runs,
+  ).toHaveLength(1);
+  expect((await call('GET', `${A}/actions/workflows/nope.yml/runs`)).status).toBe(404);
+  expect((await call('GET', `${A}/actions/workflows`, undefined, { token: 'limited' })).status).toBe(403);
+
+  const ruleset = addRuleset(repo, {
+    name: 'protect main',
+    bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
+    rules: [{ type: 'non_fast_forward' }],
+  });
+  const got = await call('GET', `${A}/rulesets/${ruleset.id}`);
+  expect(got.body.bypass_actors).toEqual([
+    { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
+  ]);
+  expect(
+    (await call('GET', `${A}/rulesets/${ruleset.id}`, undefined, { token: 'limited' })).body.bypass_actors,
+  ).toBeUndefined();
+  expect((await call('GET', `${A}/rules/branches/main`)).body).toHaveLength(3);
+  expect((await call('GET', `${A}/rulesets/999`)).status).toBe(404);
 });
 
 test('errors: 401 without a token, 403 without a permission', async () => {

@@ -1,4 +1,5 @@
 import type { Route } from '../http.js';
+import { actionsRoutes } from './actions.js';
 import { collaboratorRoutes } from './collaborators.js';
 import { gitRoutes } from './git.js';
 import { issueRoutes } from './issues.js';
@@ -16,4 +17,5 @@ export const allRoutes: Route[] = [
   ...orgRoutes,
   ...collaboratorRoutes,
   ...settingsRoutes,
+  ...actionsRoutes,
 ];

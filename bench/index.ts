@@ -130,3 +130,8 @@ import { benchApiRequests } from './api-requests.js';
 import { benchAudit } from './audit.js';
 await benchApiRequests();
 await benchAudit();
+
+// GitHub API requests per reconcile run, cold and warm, for 1,000 active grants over 50
+// resources (bench/reconcile-requests.ts).
+import { benchReconcileRequests } from './reconcile-requests.js';
+await benchReconcileRequests();

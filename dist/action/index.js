@@ -56837,6 +56837,9 @@ const ERROR_CODES = (/* unused pure expression or super */ null && ([
     // merge
     'resolution-changed',
     'not-approved-at-merge',
+    // extensions and caps (docs/extension.md)
+    'extension-invalid',
+    'extension-limit',
 ]));
 function diag(code, message, source, path = []) {
     const { line, column } = source.at(path);
@@ -62266,7 +62269,9 @@ function where(e) {
     const url = e.request?.url ?? '';
     let path = url;
     try {
-        path = new URL(url, 'http://api.invalid').pathname;
+        // Decoded, so a person reads `git/refs/heads/main`, not `git/refs/heads%2Fmain` (a ref is
+        // one URL parameter). Found by the fault-injection suite (test/fault/cases.ts, row R34).
+        path = decodeURIComponent(new URL(url, 'http://api.invalid').pathname);
     }
     catch {
         // keep the url as it is
@@ -62831,6 +62836,8 @@ function ownersOf(parsed, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/model.ts
+/** Break-glass maximum durations are short: at most this (4 hours). */
+const BREAK_GLASS_MAX_DURATION_MS = 4 * 3_600_000;
 const DEFAULT_SETTINGS = {
     admins: { from: ['group:security'], count: 2 },
     revocation: { mode: 'pull-request' },
@@ -64083,9 +64090,9 @@ function falseSchemaMessage(where) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/grant.schema.json
-const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
+const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"},"extends":{"title":"Extends","description":"The id of an existing grant on the default branch (same requester, same access, resources among its resources) that this request continues without a gap: the new window starts when the old one ends. See docs/extension.md.","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
 ;// CONCATENATED MODULE: ./schemas/policies.schema.json
-const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
+const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}},"notifications":{"$ref":"#/definitions/notifications","title":"Notifications","description":"Slack-compatible chat messages on request, approval, grant, expiry warning and revocation (best effort). See docs/notifications.md."}}}},"definitions":{"notifications":{"title":"Notifications","description":"Chat notifications (a Slack-compatible incoming webhook) about requests, approvals, grants, expiry warnings and revocations. Best effort: a failed notification never fails a command. See docs/notifications.md.","type":"object","additionalProperties":false,"required":["webhook_env"],"properties":{"webhook_env":{"$ref":"#/definitions/envName","title":"Webhook URL variable","description":"The environment variable holding the incoming-webhook URL (https, or http on loopback only): the URL never lives in git."},"expiry_warning":{"$ref":"#/definitions/duration","title":"Expiry warning","description":"Warn once when an active grant ends within this (default 1h)."},"events":{"title":"Events","description":"Which events are sent (default: all of request, approval, grant, expiry-warning, revocation).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["request","approval","grant","expiry-warning","revocation"]}}}},"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none; must be [] on a break-glass level).","type":"array","items":{"$ref":"#/definitions/approvalRule"}},"max_extensions":{"title":"Maximum extensions","description":"How many times one original grant may be extended (extends:), counting the whole chain. 0 forbids extensions. See docs/extension.md.","type":"integer","minimum":0,"maximum":100},"max_hours_per_30d":{"title":"Maximum hours per 30 days","description":"Total granted hours per person, per value of the resource tags in by, over any rolling 30 days (windows from git history). See docs/extension.md.","type":"object","additionalProperties":false,"required":["hours","by"],"properties":{"hours":{"title":"Hours","description":"The most hours in any 30 days.","type":"integer","minimum":1,"maximum":720},"by":{"title":"By tags","description":"Resource tag keys the total is counted per value of (e.g. [env] or [team, env]).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}},"escalate_after":{"$ref":"#/definitions/duration","title":"Escalate after","description":"An open request pull request older than this and not yet approved gets a review request to escalate_to (once). See docs/escalation.md."},"escalate_to":{"title":"Escalate to","description":"Who reconcile requests a review from when escalate_after passes: group:NAME, @ORG/TEAM or logins.","type":"array","minItems":1,"items":{"$ref":"#/definitions/principal"}},"expire_after":{"$ref":"#/definitions/duration","title":"Expire after","description":"An open request pull request older than this is closed by reconcile with a comment saying why. See docs/escalation.md."},"break_glass":{"title":"Break-glass","description":"Granted on merge WITHOUT approvals; one of reviewers must approve the merged pull request within review_within of the merge, or reconcile revokes the access early. max_duration must be at most 4h. See docs/break-glass.md.","type":"object","additionalProperties":false,"required":["review_within","reviewers"],"properties":{"review_within":{"$ref":"#/definitions/duration","title":"Review within","description":"How long after the merge the retro-review may take (e.g. 1h, 24h)."},"reviewers":{"title":"Reviewers","description":"Who may give the retro-review: approver selectors (login, group:NAME, @ORG/TEAM, { tags }).","type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}}}},"if":{"required":["break_glass"],"properties":{"break_glass":true}},"then":{"properties":{"approvals":{"type":"array","maxItems":0}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"escalate_after":{"$ref":"#/definitions/duration","title":"Escalate after","description":"An open request pull request older than this and not yet approved gets a review request to escalate_to (once). See docs/escalation.md."},"escalate_to":{"title":"Escalate to","description":"Who reconcile requests a review from when escalate_after passes: group:NAME, @ORG/TEAM or logins.","type":"array","minItems":1,"items":{"$ref":"#/definitions/principal"}},"expire_after":{"$ref":"#/definitions/duration","title":"Expire after","description":"An open request pull request older than this is closed by reconcile with a comment saying why. See docs/escalation.md."},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
 ;// CONCATENATED MODULE: ./src/load/schemas.ts
 /**
  * The published JSON Schemas (schemas/*.json), compiled once per process. They are imported as
@@ -64270,6 +64277,8 @@ function loadGrant(path, bytes, kind = 'file') {
     };
     if (g.ticket !== undefined)
         grant.ticket = g.ticket;
+    if (g.extends !== undefined)
+        grant.extends = g.extends;
     return { ok: true, grant };
 }
 /**
@@ -64320,12 +64329,91 @@ function classifyPolicyPath(entry) {
     return { kind: 'policy' };
 }
 
+;// CONCATENATED MODULE: ./src/notify/model.ts
+/**
+ * Notification settings (docs/notifications.md): pure data, shared by the loader and the senders.
+ */
+const NOTIFY_EVENTS = ['request', 'approval', 'grant', 'expiry-warning', 'revocation'];
+const DEFAULT_EXPIRY_WARNING = '1h';
+
+;// CONCATENATED MODULE: ./src/notify/settings.ts
+/**
+ * `settings.notifications` (schema-valid) → NotificationSettings, with the checks JSON Schema
+ * cannot express (the duration grammar).
+ */
+
+
+
+function notificationSettings(settings, source, diagnostics) {
+    const raw = settings?.notifications;
+    if (raw === undefined)
+        return undefined;
+    const path = ['settings', 'notifications', 'expiry_warning'];
+    const written = raw.expiry_warning ?? DEFAULT_EXPIRY_WARNING;
+    const d = parseDuration(written);
+    if (!d.ok) {
+        diagnostics.push(diag('duration-invalid', `expiry_warning: ${d.reason}`, source, path));
+        return undefined;
+    }
+    return {
+        webhookEnv: raw.webhook_env,
+        expiryWarningMs: d.ms,
+        expiryWarning: written,
+        events: raw.events ? [...raw.events] : [...NOTIFY_EVENTS],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/escalation-model.ts
+/**
+ * Escalation and stale requests (docs/escalation.md): keys on an access level or a policy.
+ * Pure data, parsed by the loader; acted on by reconcile (src/commands/escalate.ts).
+ */
+
+
+/** undefined when none of the keys is set (or one is invalid: a diagnostic says why). */
+function escalationRule(raw, source, at, diagnostics) {
+    if (raw.escalate_after === undefined && raw.escalate_to === undefined && raw.expire_after === undefined)
+        return undefined;
+    const out = {};
+    if (raw.escalate_after !== undefined) {
+        const d = parseDuration(raw.escalate_after);
+        if (!d.ok) {
+            diagnostics.push(diag('duration-invalid', `escalate_after: ${d.reason}`, source, [...at, 'escalate_after']));
+            return undefined;
+        }
+        if (!raw.escalate_to) {
+            diagnostics.push(diag('config-invalid', 'escalate_after needs escalate_to: who to request a review from', source, [
+                ...at,
+                'escalate_after',
+            ]));
+            return undefined;
+        }
+        out.escalateAfterMs = d.ms;
+        out.escalateAfter = raw.escalate_after;
+    }
+    if (raw.escalate_to !== undefined)
+        out.escalateTo = [...raw.escalate_to];
+    if (raw.expire_after !== undefined) {
+        const d = parseDuration(raw.expire_after);
+        if (!d.ok) {
+            diagnostics.push(diag('duration-invalid', `expire_after: ${d.reason}`, source, [...at, 'expire_after']));
+            return undefined;
+        }
+        out.expireAfterMs = d.ms;
+        out.expireAfter = raw.expire_after;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/load/policy-model.ts
 /**
  * Schema-valid policies/ data → model objects (src/core/model.ts) for ONE file, with the checks
  * JSON Schema cannot express: duration grammar and ticket regular expressions. Cross-file rules
  * (duplicates, one settings block) live in snapshot.ts.
  */
+
+
+
 
 
 /** A fresh null-prototype record: user-chosen keys can never meet Object.prototype. */
@@ -64410,11 +64498,44 @@ function fileModel(value, source, defaults) {
                 ]));
                 continue;
             }
-            access[level] = {
+            const at = [...path, 'access', level];
+            const accessRule = {
                 maxDurationMs: d.ms,
                 maxDuration: rule.max_duration,
                 approvals: rule.approvals.map(approvalRule),
             };
+            if (rule.max_extensions !== undefined)
+                accessRule.maxExtensions = rule.max_extensions;
+            if (rule.max_hours_per_30d !== undefined)
+                accessRule.maxHoursPer30d = {
+                    hours: rule.max_hours_per_30d.hours,
+                    by: [...rule.max_hours_per_30d.by],
+                };
+            if (rule.break_glass !== undefined) {
+                // Break-glass is for emergencies: short by construction (docs/break-glass.md).
+                const within = parseDuration(rule.break_glass.review_within);
+                if (!within.ok) {
+                    out.diagnostics.push(diag('duration-invalid', `break_glass.review_within: ${within.reason}`, source, [
+                        ...at,
+                        'break_glass',
+                        'review_within',
+                    ]));
+                    continue;
+                }
+                if (d.ms > BREAK_GLASS_MAX_DURATION_MS) {
+                    out.diagnostics.push(diag('config-invalid', `a break-glass access level may last at most 4h: max_duration ${rule.max_duration} is longer`, source, [...at, 'max_duration']));
+                    continue;
+                }
+                accessRule.breakGlass = {
+                    reviewWithinMs: within.ms,
+                    reviewWithin: rule.break_glass.review_within,
+                    reviewers: rule.break_glass.reviewers.map(principal),
+                };
+            }
+            const escalation = escalationRule(rule, source, at, out.diagnostics);
+            if (escalation)
+                accessRule.escalation = escalation;
+            access[level] = accessRule;
         }
         const resources = {};
         if (p.resources.match)
@@ -64437,6 +64558,9 @@ function fileModel(value, source, defaults) {
         };
         if (p.description !== undefined)
             policy.description = p.description;
+        const policyEscalation = escalationRule(p, source, path, out.diagnostics);
+        if (policyEscalation)
+            policy.escalation = policyEscalation;
         if (p.require) {
             policy.require = {};
             if (p.require.reason !== undefined)
@@ -64465,6 +64589,9 @@ function fileModel(value, source, defaults) {
             admins: s.admins ? approvalRule(s.admins) : defaults.admins,
             revocation: s.revocation ? { mode: s.revocation.mode } : defaults.revocation,
         };
+        const notifications = notificationSettings(v.settings, source, out.diagnostics);
+        if (notifications)
+            out.settings.notifications = notifications;
     }
     return out;
 }
@@ -65009,2025 +65136,6 @@ function withIdClashes(loaded, clashes) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/commands/pr-files.ts
-/**
- * Reading a pull request's configuration (at its base) and requests (at its head) through the
- * API, as data.
- */
-
-
-
-
-
-
-
-
-async function configAt(ctx, commit) {
-    const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, commit));
-    if (!built.ok) {
-        throw new ConfigError(`policies/ at the base commit ${commit.slice(0, 7)} is invalid: no request can be decided until it is fixed`, built.diagnostics);
-    }
-    const owners = await codeownersAt(ctx.gh, ctx.ref, commit);
-    return {
-        prepared: prepare(built.snapshot),
-        codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
-        origin: `base commit ${commit.slice(0, 7)}`,
-    };
-}
-/** Grant files at the head commit, only the given paths, read as data. */
-async function grantsAt(ctx, commit, paths) {
-    if (paths.length === 0)
-        return [];
-    const wanted = new Set(paths);
-    const all = await listTree(ctx.gh, ctx.ref, commit, 'grants');
-    const entries = all.filter((e) => wanted.has(e.path));
-    // An added file may not reuse the id of any other grant file (existing or added).
-    const idOf = (p) => /([^/]+)\.yaml$/.exec(p)?.[1];
-    const clashes = new Map();
-    for (const p of paths) {
-        const other = all.find((e) => e.path !== p && idOf(e.path) !== undefined && idOf(e.path) === idOf(p));
-        if (other)
-            clashes.set(p, other.path);
-    }
-    const found = new Set(entries.map((e) => e.path));
-    const missing = paths
-        .filter((p) => !found.has(p))
-        .map((p) => ({
-        file: p,
-        diagnostics: [
-            {
-                code: 'not-a-file',
-                message: `${p} is not a regular file at the head commit`,
-                file: p,
-                line: 1,
-                column: 1,
-            },
-        ],
-    }));
-    const loaded = loadGrants(await readEntries(ctx.gh, ctx.ref, entries)).map(({ path, result }) => result.ok
-        ? { file: path, grant: result.grant, diagnostics: [] }
-        : { file: path, diagnostics: result.diagnostics });
-    return withIdClashes([...loaded, ...missing], clashes);
-}
-
-;// CONCATENATED MODULE: ./src/core/pr-facts.ts
-/**
- * The facts of one pull request, in GitHub's own REST field names (DESIGN.md §5, `--pr FACTS.json`).
- * The GitHub adapter fills these from the API; the CLI reads them from a JSON file. The core only
- * reads them, so approvals can be evaluated (and tested) without a network.
- */
-/**
- * Bots never count as approvers. GitHub marks App accounts `type: "Bot"`; their logins end in
- * `[bot]`. Either signal is enough, because facts written by hand may omit `type`.
- */
-function isBot(user) {
-    return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
-}
-
-;// CONCATENATED MODULE: ./src/core/reviews.ts
-/**
- * Effective reviews (DESIGN.md §3): per reviewer, the latest review that is not COMMENTED
- * (and not PENDING, which is an unsubmitted draft). A DISMISSED review resets the reviewer:
- * GitHub turns a dismissed review's state into DISMISSED, so the reviewer has no standing
- * verdict until they review again.
- */
-
-function time(review) {
-    if (review.submitted_at === undefined)
-        return undefined;
-    const ms = Date.parse(review.submitted_at);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-/**
- * Reviews in chronological order. GitHub already lists them oldest first; sorting guards
- * against adapters or hand-written facts that do not. Sort key: submitted_at, then id, then
- * input position. A review missing a timestamp (or id) inherits the previous review's value,
- * so it stays where GitHub put it and the order is total (a comparator that skipped missing
- * values could be inconsistent and sort differently across engines).
- */
-function chronological(reviews) {
-    let lastTime = Number.NEGATIVE_INFINITY;
-    let lastId = Number.NEGATIVE_INFINITY;
-    const keyed = reviews.map((review, index) => {
-        lastTime = time(review) ?? lastTime;
-        lastId = typeof review.id === 'number' && Number.isFinite(review.id) ? review.id : lastId;
-        return { review, t: lastTime, id: lastId, index };
-    });
-    keyed.sort((a, b) => a.t - b.t || a.id - b.id || a.index - b.index);
-    return keyed.map((k) => k.review);
-}
-/** Lower-case login → that reviewer's effective review. Deleted accounts (`user: null`) are ignored. */
-function effectiveReviews(reviews) {
-    const effective = new Map();
-    for (const review of chronological(reviews)) {
-        if (!review.user)
-            continue;
-        const key = loginKey(review.user.login);
-        switch (review.state) {
-            case 'COMMENTED':
-            case 'PENDING':
-                break;
-            case 'DISMISSED':
-                effective.delete(key);
-                break;
-            default:
-                effective.set(key, review);
-        }
-    }
-    return effective;
-}
-
-;// CONCATENATED MODULE: ./src/core/matching.ts
-/**
- * Maximum bipartite matching between approval slots and approvers (Kuhn's augmenting paths).
- * Each approver fills at most one slot across all rules, and as many slots as possible are
- * filled: a greedy assignment could let one person who is in two groups use up the only slot
- * another person could have filled. Sizes are tiny (a handful of slots and reviewers), so the
- * O(slots × edges) algorithm is plenty.
- *
- * Deterministic: slots are tried in order and candidates in sorted order, so the same input
- * always yields the same assignment and the PR comment does not churn between runs.
- */
-/** For each slot (same index as the input), the approver assigned to it, or null. */
-function maximumMatching(slots) {
-    const sorted = slots.map((s) => [...s.candidates].sort());
-    const slotOf = new Map(); // approver → slot index
-    const assignment = slots.map(() => null);
-    // Try to give slot `i` an approver, moving already-placed approvers along an augmenting path.
-    const augment = (i, visited) => {
-        const candidates = sorted[i] ?? [];
-        // A free approver first: placements only move when they must, so reports read naturally
-        // (the first approvals stay where they were).
-        const free = candidates.find((who) => !visited.has(who) && !slotOf.has(who));
-        if (free !== undefined) {
-            slotOf.set(free, i);
-            assignment[i] = free;
-            return true;
-        }
-        for (const who of candidates) {
-            if (visited.has(who))
-                continue;
-            visited.add(who);
-            const held = slotOf.get(who);
-            if (held === undefined || augment(held, visited)) {
-                slotOf.set(who, i);
-                assignment[i] = who;
-                return true;
-            }
-        }
-        return false;
-    };
-    for (let i = 0; i < slots.length; i++)
-        augment(i, new Set());
-    return assignment;
-}
-
-;// CONCATENATED MODULE: ./src/core/approvals.ts
-
-
-
-
-
-
-/** A directory whose teams are exactly the PR facts' teams (active members only). */
-function directoryWithTeams(base, teams) {
-    const map = new Map();
-    for (const [team, members] of Object.entries(teams)) {
-        const key = teamKey(team);
-        map.set(key, [...(map.get(key) ?? []), ...members]);
-    }
-    return { people: base.people, groups: base.groups, teams: map };
-}
-function describeFrom(from) {
-    return from === 'codeowners' ? 'codeowners' : from.map(describePrincipal).join(', ');
-}
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The same GitHub account: same login (any case), or the same numeric id where both are known. */
-function sameAccount(user, other) {
-    if (loginKey(user.login) === loginKey(other.login))
-        return true;
-    return typeof user.id === 'number' && typeof other.id === 'number' && user.id === other.id;
-}
-/** Why `user` may never approve this PR, or null. */
-function exclusion(user, input) {
-    const { facts, dir } = input;
-    if (isBot(user))
-        return 'is a bot';
-    // The requester's bound id (if any) catches a reviewer who is the requester under a new login.
-    const requester = { login: input.requester, id: dir.people.get(loginKey(input.requester))?.id };
-    if (sameAccount(user, requester))
-        return 'is the requester';
-    if (sameAccount(user, facts.author))
-        return 'is the pull request author';
-    if (facts.commit_authors.some((a) => sameAccount(user, a)))
-        return 'authored a commit in this PR';
-    const person = dir.people.get(loginKey(user.login));
-    if (person && typeof person.id === 'number' && typeof user.id === 'number' && person.id !== user.id) {
-        // The login was renamed and reused by another account: it is not the person policies/ names.
-        return `id ${user.id} does not match people.${person.login}.id ${person.id}`;
-    }
-    return null;
-}
-function selectorRule(from, dir, notes) {
-    for (const sel of from) {
-        if (typeof sel === 'string' && sel.startsWith('@') && !dir.teams.has(teamKey(sel))) {
-            notes.add(`membership of ${sel} is unknown (not in the pull request facts): its members cannot approve`);
-        }
-        if (typeof sel !== 'string' && 'same_tags' in sel) {
-            notes.add(`${describePrincipal(sel)} cannot select approvers (rules span resources): it matches nobody`);
-        }
-    }
-    return {
-        eligible: (login) => from.some((sel) => principalMatches(sel, login, dir)),
-        known: () => from.flatMap((sel) => expandPrincipal(sel, dir)),
-    };
-}
-function codeownersRule(owners, dir, notes) {
-    const users = [];
-    const teams = [];
-    for (const owner of owners) {
-        const kind = ownerKind(owner);
-        if (kind === 'user')
-            users.push(owner.slice(1));
-        else if (kind === 'team') {
-            if (dir.teams.has(teamKey(owner)))
-                teams.push(teamKey(owner));
-            else
-                notes.add(`membership of code owner ${owner} is unknown (not in the pull request facts): its members cannot approve`);
-        }
-        else
-            notes.add(`code owner ${owner} is an email address, which cannot be mapped to an account: ignored`);
-    }
-    const known = () => [...users, ...teams.flatMap((t) => dir.teams.get(t) ?? [])];
-    const keys = () => new Set(known().map(loginKey));
-    return { eligible: (login) => keys().has(loginKey(login)), known };
-}
-function uniqueSorted(logins) {
-    const byKey = new Map();
-    for (const login of logins)
-        if (!byKey.has(loginKey(login)))
-            byKey.set(loginKey(login), login);
-    return [...byKey.values()].sort((a, b) => loginKey(a) < loginKey(b) ? -1 : loginKey(a) > loginKey(b) ? 1 : 0);
-}
-function approvals_error(code, message) {
-    return { code, message };
-}
-function evaluateApprovals(input) {
-    const { rules, facts } = input;
-    const errors = [];
-    const ignored = [];
-    const notes = new Set();
-    const head = facts.head_sha.toLowerCase();
-    const views = rules.map((rule) => {
-        if (rule.from !== 'codeowners')
-            return selectorRule(rule.from, input.dir, notes);
-        if (!input.codeowners || input.codeowners.owners.length === 0) {
-            errors.push(approvals_error('no-codeowners', 'a rule requires code owner approval, but CODEOWNERS names no owner for this grant file'));
-            return { eligible: () => false, known: () => [] };
-        }
-        return codeownersRule(input.codeowners.owners, input.dir, notes);
-    });
-    for (const [i, rule] of rules.entries()) {
-        if (!Number.isInteger(rule.count) || rule.count < 0) {
-            errors.push(approvals_error('config-invalid', `approval rule ${describeFrom(rule.from)} has an invalid count ${rule.count}`));
-            views[i] = { eligible: () => false, known: () => [] };
-        }
-    }
-    const eligibleForAny = (login) => views.some((v) => v.eligible(login));
-    // Reviewers whose approval counts, and who blocks.
-    const approvers = [];
-    const blockers = [];
-    for (const review of effectiveReviews(facts.reviews).values()) {
-        const user = review.user;
-        const excluded = exclusion(user, input);
-        if (review.state === 'CHANGES_REQUESTED') {
-            if (!excluded && eligibleForAny(user.login))
-                blockers.push(user.login);
-            else
-                ignored.push({
-                    login: user.login,
-                    reason: `requested changes but ${excluded ?? 'cannot approve this grant'}`,
-                });
-            continue;
-        }
-        if (excluded)
-            ignored.push({ login: user.login, reason: excluded });
-        else if (review.commit_id.toLowerCase() !== head) {
-            ignored.push({
-                login: user.login,
-                reason: `approved an older commit (${review.commit_id.slice(0, 7)})`,
-            });
-        }
-        else if (!eligibleForAny(user.login)) {
-            ignored.push({ login: user.login, reason: 'is not an approver for any required rule' });
-        }
-        else
-            approvers.push(review);
-    }
-    if (blockers.length > 0) {
-        errors.push(approvals_error('changes-requested', `changes requested by ${uniqueSorted(blockers).join(', ')}`));
-    }
-    // One slot per required approval; approvers matched to slots, each used at most once.
-    const slots = [];
-    rules.forEach((rule, i) => {
-        const candidates = new Set(approvers.filter((r) => views[i].eligible(r.user.login)).map((r) => r.user.login));
-        const count = Number.isInteger(rule.count) && rule.count > 0 ? rule.count : 0;
-        for (let n = 0; n < count; n++)
-            slots.push({ rule: i, candidates });
-    });
-    const assignment = maximumMatching(slots);
-    const used = new Set(assignment.filter((a) => a !== null).map(loginKey));
-    const outcomes = rules.map((rule, i) => {
-        const approvedBy = slots.flatMap((s, k) => (s.rule === i && assignment[k] ? [assignment[k]] : []));
-        const count = Number.isInteger(rule.count) && rule.count > 0 ? rule.count : 0;
-        const missing = count - approvedBy.length;
-        const candidates = uniqueSorted(views[i].known().filter((login) => !used.has(loginKey(login)) && exclusion({ login }, input) === null));
-        if (missing > 0) {
-            const from = describeFrom(rule.from);
-            const have = approvedBy.length ? ` (${approvedBy.join(', ')})` : '';
-            const who = candidates.length ? `can be given by ${candidates.join(', ')}` : 'no one else can give it';
-            errors.push(approvals_error('approval-missing', `${from} needs ${plural(count, 'approval')}, has ${approvedBy.length}${have}; ${who}`));
-        }
-        return {
-            from: describeFrom(rule.from),
-            count: rule.count,
-            approved_by: approvedBy,
-            missing,
-            candidates,
-            policies: [...rule.policies],
-        };
-    });
-    return { approved: errors.length === 0, rules: outcomes, errors, ignored, notes: [...notes] };
-}
-
-;// CONCATENATED MODULE: ./src/core/rules.ts
-function selectorKey(sel) {
-    if (typeof sel === 'string')
-        return `s:${sel.toLowerCase()}`;
-    if ('tags' in sel) {
-        const entries = Object.entries(sel.tags)
-            .map(([k, v]) => [k, typeof v === 'string' ? [v] : [...v].sort()])
-            .sort(([a], [b]) => (a < b ? -1 : 1));
-        return `t:${JSON.stringify(entries)}`;
-    }
-    return `st:${JSON.stringify([...sel.same_tags].sort())}`;
-}
-const keys = new WeakMap();
-function approverSetKey(from) {
-    if (from === 'codeowners')
-        return 'codeowners';
-    // Rules come from policies (the same arrays for every request): compute each key once.
-    let key = keys.get(from);
-    if (key === undefined)
-        keys.set(from, (key = [...new Set(from.map(selectorKey))].sort().join('|')));
-    return key;
-}
-function mergeRules(rules) {
-    const merged = new Map();
-    for (const rule of rules) {
-        const key = approverSetKey(rule.from);
-        const existing = merged.get(key);
-        if (!existing) {
-            merged.set(key, { from: rule.from, count: rule.count, policies: [...rule.policies] });
-            continue;
-        }
-        existing.count = Math.max(existing.count, rule.count);
-        for (const p of rule.policies)
-            if (!existing.policies.includes(p))
-                existing.policies.push(p);
-    }
-    return [...merged.values()];
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate.ts
-/**
- * Policy evaluation (DESIGN.md §3), for one grant request against a prepared snapshot.
- *
- * For each resolved resource:
- *   1. a matching deny policy names requester → `denied` (deny wins, whatever allows)
- *   2. no allow policy matches                → `no-policy` (default deny)
- *   3. requester not eligible under EVERY matching allow policy → `not-eligible`
- *   4. access level not offered by EVERY matching allow policy  → `access-not-offered`
- * Then across all resources: effective max duration = the smallest (`duration-exceeds-max`),
- * `require` of every matching policy (`reason-required`, `ticket-invalid`), and the approval
- * rules: their union, rules with the same approver set merged with the largest count.
- */
-
-
-
-
-
-
-/** Minimum length of a reason when a policy sets `require: { reason: true }`. */
-const REQUIRED_REASON_MIN = 10;
-function requesterSelectorThatMatches(selectors, requester, dir, resource) {
-    return selectors.find((s) => principalMatches(s, requester, dir, resource.tags));
-}
-const usesTags = new WeakMap();
-/** Does the policy's requester list depend on the resource (`same_tags`)? Computed once per policy. */
-function usesResourceTags(policy) {
-    let v = usesTags.get(policy);
-    if (v === undefined)
-        usesTags.set(policy, (v = policy.requesters.some((s) => typeof s === 'object' && 'same_tags' in s)));
-    return v;
-}
-function listSelectors(selectors) {
-    return selectors.map(describePrincipal).join('; ');
-}
-function evaluatePolicies(grant, prepared, dir = prepared.directory) {
-    const src = grant.source;
-    const diagnostics = [];
-    const { resources, origin, diagnostics: resolutionErrors } = resolveResources(grant, prepared.inventory);
-    diagnostics.push(...resolutionErrors);
-    const parsed = parseDuration(grant.duration);
-    const durationMs = parsed.ok ? parsed.ms : undefined;
-    if (!parsed.ok)
-        diagnostics.push(diag('duration-invalid', parsed.reason, src, ['duration']));
-    const verdicts = [];
-    const rules = [];
-    const requires = [];
-    let maxDurationMs;
-    let maxDuration;
-    let maxDurationPolicy;
-    // Per request, a policy's verdict on the requester only depends on the resource through
-    // `same_tags`; and a policy's limits and approvals are the same for every resource it matches.
-    // Both are computed once per policy, so a selector over many resources stays cheap.
-    const eligibleMemo = new Map();
-    const eligible = (policy, resource) => {
-        if (usesResourceTags(policy))
-            return !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource);
-        let v = eligibleMemo.get(policy);
-        if (v === undefined)
-            eligibleMemo.set(policy, (v = !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)));
-        return v;
-    };
-    const counted = new Set();
-    const at = (resource) => ['resources', origin.get(resource.id) ?? 0];
-    for (const resource of resources) {
-        const { allow, deny, allowNames, denyNames } = prepared.matchingPolicies(resource.id);
-        verdicts.push({ resource, allow: allowNames, deny: denyNames });
-        const tagText = () => Object.entries(resource.tags)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(', ') || 'no tags';
-        const denying = deny.find((p) => requesterSelectorThatMatches(p.requesters, grant.requester, dir, resource));
-        if (denying) {
-            const who = requesterSelectorThatMatches(denying.requesters, grant.requester, dir, resource);
-            diagnostics.push(diag('denied', `policy "${denying.name}" denies ${grant.requester} on ${resource.id}: it applies through {${describeSelector(denying.resources)}} and names the requester as ${describePrincipal(who)}`, src, at(resource)));
-            continue;
-        }
-        if (allow.length === 0) {
-            diagnostics.push(diag('no-policy', `no allow policy matches ${resource.id} (${tagText()}): it cannot be requested`, src, at(resource)));
-            continue;
-        }
-        let resourceOk = true;
-        for (const policy of allow) {
-            if (!eligible(policy, resource)) {
-                resourceOk = false;
-                diagnostics.push(diag('not-eligible', `${grant.requester} may not request ${resource.id}: policy "${policy.name}" applies through {${describeSelector(policy.resources)}} and allows only ${listSelectors(policy.requesters)}`, src, at(resource)));
-            }
-        }
-        if (!resourceOk)
-            continue;
-        for (const policy of allow) {
-            const rule = Object.hasOwn(policy.access, grant.access) ? policy.access[grant.access] : undefined;
-            if (!rule) {
-                diagnostics.push(diag('access-not-offered', `access "${grant.access}" is not offered on ${resource.id} by policy "${policy.name}" (offers: ${Object.keys(policy.access).join(', ') || 'nothing'})`, src, ['access']));
-                continue;
-            }
-            if (counted.has(policy))
-                continue;
-            counted.add(policy);
-            if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
-                maxDurationMs = rule.maxDurationMs;
-                maxDuration = rule.maxDuration;
-                maxDurationPolicy = policy.name;
-            }
-            for (const r of rule.approvals)
-                rules.push({ from: r.from, count: r.count, policies: [policy.name] });
-            if (policy.require)
-                requires.push(policy);
-        }
-    }
-    if (durationMs !== undefined && maxDurationMs !== undefined && durationMs > maxDurationMs) {
-        diagnostics.push(diag('duration-exceeds-max', `duration ${grant.duration} exceeds the maximum of ${maxDuration} set by policy "${maxDurationPolicy}" for ${grant.access}`, src, ['duration']));
-    }
-    checkRequirements(grant, requires, diagnostics);
-    if (grant.reason.trim() === '' && !diagnostics.some((d) => d.code === 'reason-required')) {
-        diagnostics.push(diag('reason-required', 'a reason is required: say why you need this access', src, ['reason']));
-    }
-    return {
-        grant,
-        resources,
-        verdicts,
-        durationMs,
-        maxDurationMs,
-        maxDuration,
-        maxDurationPolicy,
-        rules: mergeRules(rules),
-        diagnostics,
-        ok: diagnostics.length === 0,
-    };
-}
-function checkRequirements(grant, policies, out) {
-    const seen = new Set();
-    for (const policy of policies) {
-        if (seen.has(policy.name))
-            continue;
-        seen.add(policy.name);
-        const req = policy.require;
-        if (req.reason && grant.reason.replace(/\s+/g, '').length < REQUIRED_REASON_MIN) {
-            out.push(diag('reason-required', `policy "${policy.name}" requires a reason of at least ${REQUIRED_REASON_MIN} characters`, grant.source, ['reason']));
-        }
-        if (req.ticket !== undefined) {
-            const pattern = new RegExp(req.ticket);
-            if (grant.ticket === undefined) {
-                out.push(diag('ticket-invalid', `policy "${policy.name}" requires a ticket matching ${req.ticket}`, grant.source, []));
-            }
-            else if (!pattern.test(grant.ticket)) {
-                out.push(diag('ticket-invalid', `ticket "${grant.ticket}" does not match ${req.ticket}, required by policy "${policy.name}"`, grant.source, ['ticket']));
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/decide.ts
-/**
- * The whole decision for one grant file: policy evaluation, identity (requester = PR author),
- * and, when pull-request facts are given, approvals. Pure.
- */
-
-
-
-
-
-/** The requester must be the PR author: same login (any case) and, where `people:` binds an id, the same id. */
-function requesterIsAuthor(grant, facts, prepared) {
-    const author = facts.author;
-    const bound = prepared.snapshot.people.get(loginKey(grant.requester));
-    if (loginKey(author.login) !== loginKey(grant.requester)) {
-        return diag('requester-not-author', `requester ${grant.requester} is not the pull request's author (${author.login}): people request access for themselves`, grant.source, ['requester']);
-    }
-    if (bound?.id !== undefined && author.id !== undefined && bound.id !== author.id) {
-        return diag('requester-not-author', `the author's account id ${author.id} is not the id ${bound.id} that policies/ binds to ${grant.requester}`, grant.source, ['requester']);
-    }
-    return null;
-}
-function decideGrant(grant, prepared, ctx) {
-    const dir = ctx.facts ? directoryWithTeams(prepared.directory, ctx.facts.teams) : prepared.directory;
-    const policy = evaluatePolicies(grant, prepared, dir);
-    const diagnostics = [...policy.diagnostics];
-    let approvals = null;
-    if (ctx.facts) {
-        const identity = requesterIsAuthor(grant, ctx.facts, prepared);
-        if (identity)
-            diagnostics.push(identity);
-        const owned = ctx.codeowners ? ownersOf(ctx.codeowners, grant.file) : null;
-        approvals = evaluateApprovals({
-            rules: policy.rules,
-            requester: grant.requester,
-            facts: ctx.facts,
-            dir,
-            codeowners: owned,
-        });
-        for (const e of approvals.errors)
-            diagnostics.push(diag(e.code, e.message, grant.source, []));
-    }
-    const valid = policy.ok && !diagnostics.some((d) => d.code === 'requester-not-author');
-    return {
-        grant,
-        policy,
-        approvals,
-        diagnostics,
-        valid,
-        approved: valid && approvals !== null && approvals.approved && diagnostics.length === 0,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/commands/validate.ts
-/**
- * `gitgrant validate`: check grant files against policies and, with pull-request facts,
- * their approvals. Returns the documented JSON shape (DESIGN.md §5) plus the decisions for
- * text rendering.
- */
-
-
-
-
-
-function toJson(file, decision, errors, withApprovals) {
-    if (!decision) {
-        return { file, ok: false, approved: false, resources: [], max_duration: null, approvals: [], errors };
-    }
-    const { policy, approvals } = decision;
-    const slots = approvals
-        ? approvals.rules.map((r) => ({
-            from: r.from,
-            count: r.count,
-            approved_by: r.approved_by,
-            missing: r.missing,
-        }))
-        : policy.rules.map((r) => ({
-            from: describeFrom(r.from),
-            count: r.count,
-            approved_by: [],
-            missing: r.count,
-        }));
-    const allErrors = [...decision.diagnostics, ...errors];
-    const approved = withApprovals ? decision.approved && errors.length === 0 : false;
-    return {
-        file,
-        ok: allErrors.length === 0 && (withApprovals ? approved : true),
-        approved,
-        resources: policy.resources.map((r) => r.id),
-        max_duration: policy.maxDurationMs === undefined ? null : formatDuration(policy.maxDurationMs),
-        approvals: slots,
-        errors: allErrors,
-    };
-}
-async function runValidate(opts) {
-    const config = await loadConfig(opts.repo, opts.policiesRef);
-    let paths = opts.files && opts.files.length ? opts.files : undefined;
-    if (opts.facts)
-        paths = classifyChanges(opts.facts.changed_files).added;
-    const loaded = paths && paths.length === 0 ? [] : await loadGrantFiles(opts.repo, paths);
-    return evaluateRequests(config, loaded, opts.facts);
-}
-/**
- * Decide every loaded grant file. With PR facts, the changed files also decide `mixed-change`
- * and `grant-modified`, and approvals are checked.
- */
-function evaluateRequests(config, loaded, facts) {
-    const opts = { facts };
-    const extraErrors = new Map();
-    let deleted = [];
-    if (facts) {
-        const changes = changes_classifyChanges(facts.changed_files);
-        deleted = changes.deleted;
-        for (const d of changes.diagnostics)
-            extraErrors.set(d.file, [...(extraErrors.get(d.file) ?? []), d]);
-    }
-    const decisions = new Map();
-    const results = [];
-    for (const item of loaded) {
-        const extra = extraErrors.get(item.file) ?? [];
-        extraErrors.delete(item.file);
-        if (!item.grant) {
-            results.push(toJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
-            continue;
-        }
-        const decision = decideGrant(item.grant, config.prepared, {
-            facts: opts.facts,
-            codeowners: config.codeowners,
-        });
-        decisions.set(item.file, decision);
-        results.push(toJson(item.file, decision, extra, !!opts.facts));
-    }
-    // Errors about files that are not added requests (modified grants, mixed changes).
-    for (const [file, errors] of extraErrors)
-        results.push(toJson(file, undefined, errors, !!opts.facts));
-    results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return {
-        json: { ok: results.every((r) => r.ok), results },
-        decisions,
-        config,
-        deleted,
-        checkedApprovals: !!opts.facts,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/impact.ts
-const slots = (d) => d.policy.rules.reduce((n, r) => n + r.count, 0);
-function policyImpact(grants, before, after) {
-    const out = [];
-    for (const g of grants) {
-        const b = before(g);
-        const a = after(g);
-        const entry = (kind, detail) => out.push({ file: g.file, requester: g.requester, kind, detail });
-        if (b.valid && !a.valid) {
-            entry('invalidate', a.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; '));
-            continue;
-        }
-        if (!b.valid && a.valid) {
-            entry('widen', `becomes valid (was: ${b.diagnostics.map((d) => d.code).join(', ')})`);
-            continue;
-        }
-        if (!a.valid)
-            continue;
-        const bMax = b.policy.maxDurationMs ?? 0;
-        const aMax = a.policy.maxDurationMs ?? 0;
-        if (aMax > bMax)
-            entry('widen', `max duration ${b.policy.maxDuration} → ${a.policy.maxDuration}`);
-        if (aMax < bMax)
-            entry('narrow', `max duration ${b.policy.maxDuration} → ${a.policy.maxDuration}`);
-        const bs = slots(b);
-        const as = slots(a);
-        if (as < bs)
-            entry('widen', `approvals needed ${bs} → ${as}`);
-        if (as > bs)
-            entry('narrow', `approvals needed ${bs} → ${as}`);
-        const bIds = b.policy.resources.map((r) => r.id).join(',');
-        const aIds = a.policy.resources.map((r) => r.id).join(',');
-        if (aIds !== bIds)
-            entry(a.policy.resources.length > b.policy.resources.length ? 'widen' : 'narrow', `resources ${bIds || '∅'} → ${aIds || '∅'}`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/commands/policy-change.ts
-/**
- * A pull request that changes policies/ or CODEOWNERS (DESIGN.md §3): its new files must be
- * valid (nothing broken may land), it needs the `admins` approvals of the BASE settings (a
- * change cannot lower the bar for itself), and its report lists the grants on the base branch
- * that the change would widen, narrow or invalidate.
- */
-
-
-
-
-
-
-
-
-
-async function evaluatePolicyChange(ctx, pr, facts, base) {
-    const errors = [];
-    const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, pr.headSha));
-    if (!built.ok)
-        errors.push(...built.diagnostics);
-    const owners = await codeownersAt(ctx.gh, ctx.ref, pr.headSha);
-    const newOwners = owners ? parseCodeowners(owners.text, owners.path) : null;
-    for (const e of newOwners?.errors ?? []) {
-        errors.push({
-            code: 'schema',
-            message: `CODEOWNERS: ${e.message}`,
-            file: owners.path,
-            line: e.line,
-            column: e.column,
-        });
-    }
-    const admins = base.prepared.snapshot.settings.admins;
-    const approvals = evaluateApprovals({
-        rules: [{ from: admins.from, count: admins.count, policies: ['settings.admins'] }],
-        requester: pr.author.login,
-        facts,
-        dir: directoryWithTeams(base.prepared.directory, facts.teams),
-        codeowners: null,
-    });
-    let impact = [];
-    if (built.ok) {
-        const current = (await listTree(ctx.gh, ctx.ref, pr.baseSha, 'grants')).map((e) => e.path);
-        const loaded = await grantsAt(ctx, pr.baseSha, current);
-        const after = prepare(built.snapshot);
-        impact = policyImpact(loaded.flatMap((l) => (l.grant ? [l.grant] : [])), (g) => decideGrant(g, base.prepared, { codeowners: base.codeowners }), (g) => decideGrant(g, after, { codeowners: newOwners }));
-    }
-    return { ok: errors.length === 0 && approvals.approved, errors, approvals, impact };
-}
-
-;// CONCATENATED MODULE: ./src/commands/validate-pr.ts
-/**
- * `validate` on a pull request (the Action): read the PR as data through the API, decide, and
- * say what to report. Trust comes from the base: policies, people, groups, settings and
- * CODEOWNERS are read at the PR's base commit; grant files are read as blobs at the head
- * commit and never checked out or executed.
- */
-
-
-
-
-
-
-
-
-/**
- * Decide a pull request. Pass the `PullRequestInfo` already read when the caller reports on its
- * head commit: the decision is then about exactly that head (a push in between is detected and
- * refused, never mixed in).
- */
-async function validatePullRequest(ctx, prOrNumber) {
-    const pr = typeof prOrNumber === 'number' ? await readPullRequest(ctx.gh, ctx.ref, prOrNumber) : prOrNumber;
-    const { facts: partial, unmappedCommits, commitsTruncated } = await readPrFacts(ctx.gh, ctx.ref, pr);
-    const doubt = identityDoubt(unmappedCommits, commitsTruncated);
-    const changes = changes_classifyChanges(partial.changed_files);
-    const base = await configAt(ctx, pr.baseSha);
-    if (changes.kind === 'policy') {
-        // A policy change needs only the admins' teams.
-        const admins = base.prepared.snapshot.settings.admins.from;
-        const teams = await teamReader(ctx.teamsGh).members(admins === 'codeowners' ? [] : principals_teamsNamed(admins));
-        const policy = await evaluatePolicyChange(ctx, pr, { ...partial, teams }, base);
-        if (doubt) {
-            policy.approvals.approved = false;
-            policy.approvals.errors.push({ code: 'approval-missing', message: doubt });
-            policy.ok = false;
-        }
-        return { kind: 'policy', pr, policy };
-    }
-    if (changes.kind === 'other')
-        return { kind: 'none', pr };
-    const loaded = await grantsAt(ctx, pr.headSha, changes.added);
-    const grants = loaded.flatMap((l) => (l.grant ? [l.grant] : []));
-    const teams = await teamReader(ctx.teamsGh).members(teamsNeededFor(base.prepared, base.codeowners, grants));
-    const facts = { ...partial, teams };
-    const outcome = evaluateRequests(base, loaded, facts);
-    if (doubt)
-        failClosed(outcome, doubt);
-    return { kind: 'grants', pr, outcome };
-}
-/**
- * A commit GitHub cannot map to an account, or a commit beyond the 250 GitHub lists, was made by
- * someone nobody can exclude from approving: fail closed rather than risk counting that person's
- * own approval.
- */
-function identityDoubt(unmapped, truncated) {
-    if (unmapped.length) {
-        return `commit ${unmapped.map((s) => s.slice(0, 7)).join(', ')} has an author or committer GitHub cannot map to an account, so approvals cannot exclude them: re-author the commit with an e-mail linked to a GitHub account`;
-    }
-    if (truncated) {
-        return 'this pull request has more commits than GitHub lists (250), so the people who made the rest cannot be excluded from approving: squash the commits';
-    }
-    return null;
-}
-function failClosed(outcome, message) {
-    for (const r of outcome.json.results) {
-        const d = { code: 'approval-missing', message, file: r.file, line: 1, column: 1 };
-        r.errors.push(d);
-        r.ok = false;
-        r.approved = false;
-    }
-    outcome.json.ok = false;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/commands/digest.ts
-/**
- * The digest of a grant's resolved resource set: what reviewers saw on the pull request. apply
- * recomputes it at merge and refuses with `resolution-changed` when it differs (a tag edited or
- * a resource added between review and merge must not widen an approved request).
- */
-
-function resolutionDigest(resourceIds) {
-    const canonical = [...new Set(resourceIds)].sort().join('\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical, 'utf8').digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/escape.ts
-/**
- * Escaping for GitHub-flavoured Markdown written into PR comments and job summaries.
- *
- * Everything that comes from a pull request (reasons, tickets, logins, file names, messages
- * that quote them) goes through `text()` or `code()` so it renders inert:
- *   - no HTML: `<`, `>` and `&` become entities (so `&#64;` cannot smuggle an `@` either);
- *   - no Markdown: every other active ASCII punctuation character is backslash-escaped, so
- *     `[click](http://evil)`, `![x](y)`, emphasis, headings, nested lists and `$math$` stay text;
- *   - no mentions or cross-references: `@` and `#` before a word get a zero-width joiner, which
- *     GitHub's mention and issue-reference filters do not match (no one is notified);
- *   - no bare autolinks: `://` and `www.` get a zero-width space;
- *   - one line: line breaks and control characters become spaces, bidi overrides are dropped,
- *     so nothing can start a block of its own or disguise itself;
- *   - bounded: long values are cut with an ellipsis.
- * Pure: no I/O.
- */
-const ZWJ = '\u200D';
-const ZWSP = '\u200B';
-/** Characters that are backslash-escaped in text (`<`, `>`, `&` become entities instead). */
-const MARKDOWN_ACTIVE = /[\\`*_{}[\]()#+\-.!|~$]/;
-/**
- * One line of plain characters: C0/C1 controls and line/paragraph separators become spaces,
- * bidirectional overrides and isolates are removed (they can make text read backwards).
- */
-function oneLine(input) {
-    return (input
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, ''));
-}
-/** Cut to at most `max` UTF-16 code units (never splitting a surrogate pair), ending in `…` when cut. */
-function truncate(input, max) {
-    if (input.length <= max)
-        return input;
-    let cut = Math.max(0, max - 1);
-    const code = input.charCodeAt(cut - 1);
-    if (cut > 0 && code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return input.slice(0, cut) + '…';
-}
-/** Default cap for one user-supplied value in a comment. */
-const TEXT_MAX = 1000;
-/** Inline Markdown text that renders exactly as `input` reads, and does nothing else. */
-function escape_text(input, max = TEXT_MAX) {
-    const line = truncate(oneLine(input), max)
-        // Break bare autolinks before escaping (the escapes would not stop GitHub's autolinker).
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`);
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        const next = line[i + 1] ?? '';
-        if (ch === '&')
-            out += '&amp;';
-        else if (ch === '<')
-            out += '&lt;';
-        else if (ch === '>')
-            out += '&gt;';
-        else if (ch === '@')
-            out += `@${ZWJ}`;
-        else if (ch === '#')
-            out += /[A-Za-z0-9]/.test(next) ? `\\#${ZWJ}` : '\\#';
-        else if (MARKDOWN_ACTIVE.test(ch))
-            out += `\\${ch}`;
-        else
-            out += ch;
-    }
-    return out;
-}
-/**
- * A code span holding `input` literally: fenced with more backticks than any run inside, padded
- * when it starts or ends with a backtick or space. Code spans never link, mention or render HTML.
- * In a table cell (`inTable`), `|` is escaped as GFM requires (the backslash is not shown).
- */
-function code(input, opts = {}) {
-    let body = truncate(oneLine(input), opts.max ?? TEXT_MAX);
-    if (body === '')
-        return '` `';
-    if (opts.inTable)
-        body = body.replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** A link only when the URL is a plain http(s) URL that cannot break out of `(...)`; otherwise null. */
-function safeUrl(url) {
-    if (!url)
-        return null;
-    return /^https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$/.test(url) && !/[()]/.test(url) ? url : null;
-}
-/** The first 7 characters of a commit id, or the escaped input when it is not hexadecimal. */
-function shortSha(sha) {
-    return /^[0-9a-f]{4,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : truncate(oneLine(sha), 12);
-}
-/** Plain text for places that render no Markdown (commit status descriptions, annotations). */
-function plain(input, max) {
-    return truncate(oneLine(input).replace(/\s+/g, ' ').trim(), max);
-}
-/** `1 approval`, `2 approvals`. */
-function escape_plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-/** Size in UTF-8 bytes (job summaries are limited in bytes). */
-function escape_utf8Length(input) {
-    let n = 0;
-    for (let i = 0; i < input.length; i++) {
-        const c = input.charCodeAt(i);
-        if (c < 0x80)
-            n += 1;
-        else if (c < 0x800)
-            n += 2;
-        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < input.length) {
-            n += 4;
-            i++;
-        }
-        else
-            n += 3;
-    }
-    return n;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/classify.ts
-
-/** Errors that are about reviews, not about the file. */
-const REVIEW_CODES = new Set(['approval-missing', 'changes-requested']);
-function isReviewCode(code) {
-    return REVIEW_CODES.has(code);
-}
-function verdictOf(r, outcome) {
-    const missing = r.approvals.reduce((n, a) => n + Math.max(0, a.missing), 0);
-    const approvals = escape_plural(missing, 'approval');
-    if (r.ok) {
-        if (outcome.checkedApprovals)
-            return { state: 'approved', missing: 0, label: '✅ approved' };
-        return {
-            state: 'valid',
-            missing,
-            label: missing > 0 ? `☑️ valid · needs ${approvals}` : '✅ valid · no approval needed',
-        };
-    }
-    const codes = r.errors.map((e) => e.code);
-    if (codes.length > 0 && codes.every(isReviewCode)) {
-        if (codes.includes('changes-requested'))
-            return { state: 'changes-requested', missing, label: '⛔ changes requested' };
-        return { state: 'waiting', missing, label: `⏳ waiting for ${approvals}` };
-    }
-    return { state: 'invalid', missing, label: '❌ invalid' };
-}
-/** `grants/production/alice-db.yaml` → `alice-db.yaml`. */
-function baseName(file) {
-    const parts = file.split('/');
-    return parts[parts.length - 1] || file;
-}
-/** Unique values in first-seen order. */
-function unique(items) {
-    return [...new Set(items)];
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/status.ts
-
-
-const status_STATUS_CONTEXT = 'gitgrant/approval';
-const STATUS_DESCRIPTION_MAX = 140;
-/** Join `parts` with `, ` while the whole stays within `room`; the rest becomes `+N more`. */
-function fitList(parts, room) {
-    let out = '';
-    for (let i = 0; i < parts.length; i++) {
-        const next = out ? `${out}, ${parts[i]}` : parts[i];
-        const left = parts.length - i - 1;
-        const tail = left > 0 ? `, +${left} more` : '';
-        if (next.length + tail.length > room) {
-            const rest = parts.length - i;
-            return out ? `${out}, +${rest} more` : `+${rest} more`;
-        }
-        out = next;
-    }
-    return out;
-}
-function line(description) {
-    return plain(description, STATUS_DESCRIPTION_MAX);
-}
-function invalidDescription(files) {
-    if (files.length === 1) {
-        const f = files[0];
-        const codes = unique(f.errors.filter((e) => !isReviewCode(e.code)).map((e) => e.code));
-        const name = plain(baseName(f.file), 60);
-        const suffix = ` in ${name}`;
-        const head = 'invalid: ';
-        const list = codes.length
-            ? fitList(codes, STATUS_DESCRIPTION_MAX - head.length - suffix.length)
-            : 'not approved';
-        return line(`${head}${list}${suffix}`);
-    }
-    const errors = files.reduce((n, f) => n + f.errors.filter((e) => !isReviewCode(e.code)).length, 0);
-    const head = `invalid: ${escape_plural(errors, 'error')} in ${files.length} files (`;
-    const parts = files.map((f) => {
-        const first = f.errors.find((e) => !isReviewCode(e.code));
-        return `${first ? first.code : 'not approved'} in ${plain(baseName(f.file), 40)}`;
-    });
-    return line(`${head}${fitList(parts, STATUS_DESCRIPTION_MAX - head.length - 1)})`);
-}
-function changesDescription(files) {
-    if (files.length === 1) {
-        const f = files[0];
-        const message = f.errors.find((e) => e.code === 'changes-requested')?.message ?? 'changes requested';
-        const suffix = ` on ${plain(baseName(f.file), 50)}`;
-        return line(`${plain(message, STATUS_DESCRIPTION_MAX - suffix.length)}${suffix}`);
-    }
-    const head = `changes requested on ${files.length} files (`;
-    return line(`${head}${fitList(files.map((f) => plain(baseName(f.file), 40)), STATUS_DESCRIPTION_MAX - head.length - 1)})`);
-}
-function waitingDescription(files) {
-    const missing = files.reduce((n, f) => n + f.approvals.reduce((m, a) => m + Math.max(0, a.missing), 0), 0);
-    if (files.length === 1) {
-        const f = files[0];
-        const suffix = ` on ${plain(baseName(f.file), 50)}`;
-        const head = `waiting for ${escape_plural(missing, 'approval')} (`;
-        const from = unique(f.approvals.filter((a) => a.missing > 0).map((a) => plain(a.from, 40)));
-        if (from.length === 0)
-            return line(`waiting for ${escape_plural(missing, 'approval')}${suffix}`);
-        return line(`${head}${fitList(from, STATUS_DESCRIPTION_MAX - head.length - suffix.length - 1)})${suffix}`);
-    }
-    const head = `waiting for ${escape_plural(missing, 'approval')} on ${files.length} files (`;
-    return line(`${head}${fitList(files.map((f) => plain(baseName(f.file), 40)), STATUS_DESCRIPTION_MAX - head.length - 1)})`);
-}
-function statusFor(outcome) {
-    const results = outcome.json.results;
-    const deleted = outcome.deleted.length;
-    const failure = (description) => ({
-        state: 'failure',
-        description: line(description),
-    });
-    const byState = {
-        invalid: [],
-        changes: [],
-        waiting: [],
-    };
-    for (const r of results) {
-        const v = verdictOf(r, outcome);
-        if (v.state === 'invalid')
-            byState.invalid.push(r);
-        else if (v.state === 'changes-requested')
-            byState.changes.push(r);
-        else if (v.state === 'waiting')
-            byState.waiting.push(r);
-    }
-    if (byState.invalid.length)
-        return failure(invalidDescription(byState.invalid));
-    if (byState.changes.length)
-        return failure(changesDescription(byState.changes));
-    if (byState.waiting.length)
-        return failure(waitingDescription(byState.waiting));
-    if (!outcome.json.ok)
-        return failure('not approved');
-    if (results.length === 0 && deleted === 0)
-        return failure('no grant file added or deleted: nothing to approve');
-    if (!outcome.checkedApprovals && results.length > 0) {
-        return failure(`approvals not checked: ${escape_plural(results.length, 'request')} valid, not yet approved`);
-    }
-    const parts = [];
-    if (results.length)
-        parts.push(`${escape_plural(results.length, 'request')} approved`);
-    if (deleted)
-        parts.push(escape_plural(deleted, 'early revocation'));
-    return { state: 'success', description: line(parts.join(', ')) };
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/comment.ts
-
-
-
-/** Hidden first line of the sticky comment; the adapter looks for it to update in place. */
-const COMMENT_MARKER = '<!-- gitgrant:validate -->';
-/** GitHub rejects comment bodies longer than this. */
-const COMMENT_MAX_LENGTH = 65_536;
-/** What the renderer aims for: the limit less a margin. */
-const COMMENT_BUDGET = COMMENT_MAX_LENGTH - 536;
-/** Caps on one file's detail, so that one huge grant cannot crowd out the others. */
-const MAX_RESOURCES = 50;
-const MAX_TAGS = 12;
-const MAX_CANDIDATES = 20;
-const MAX_ERRORS = 30;
-const MAX_IGNORED = 30;
-const MAX_DELETED = 50;
-const NAME_MAX = 200;
-function more(n, what) {
-    return `…and ${escape_plural(n, what)} more`;
-}
-function logins(list, max = MAX_CANDIDATES) {
-    const shown = list.slice(0, max).map((l) => escape_text(l, 100));
-    if (list.length > max)
-        shown.push(`and ${list.length - max} more`);
-    return shown.join(', ');
-}
-function policyList(names) {
-    return names.map((n) => code(n, { max: NAME_MAX })).join(', ');
-}
-function renderDiagnosticLine(d) {
-    return `- ${code(d.code)} at ${code(`${d.file}:${d.line}:${d.column}`, { max: NAME_MAX + 20 })}: ${escape_text(d.message)}`;
-}
-const ICON = {
-    approved: '✅',
-    valid: '✅',
-    waiting: '⏳',
-    'changes-requested': '⛔',
-    invalid: '❌',
-};
-function fileHeading(r, outcome) {
-    return `### ${verdictOf(r, outcome).label} · ${code(r.file, { max: NAME_MAX })}`;
-}
-function requestLines(d) {
-    const g = d.grant;
-    const p = d.policy;
-    const max = p.maxDuration !== undefined
-        ? ` (maximum ${code(p.maxDuration)}${p.maxDurationPolicy ? `, set by policy ${code(p.maxDurationPolicy, { max: NAME_MAX })}` : ''})`
-        : '';
-    const lines = [
-        `- **Requester:** ${escape_text(g.requester, 100)}`,
-        `- **Access:** ${code(g.access, { max: 100 })} for ${code(g.duration, { max: 100 })}${max}`,
-        `- **Reason:** ${g.reason.trim() ? escape_text(g.reason) : '_none given_'}`,
-    ];
-    if (g.ticket !== undefined)
-        lines.push(`- **Ticket:** ${escape_text(g.ticket, 200)}`);
-    return lines;
-}
-function resourceTable(d, digest) {
-    const verdicts = d.policy.verdicts;
-    const digestText = digest ? `, resolution digest ${code(digest, { max: 200 })}` : '';
-    if (verdicts.length === 0)
-        return [`**Resources:** none resolved${digestText}`];
-    const head = `**Resources** (${escape_plural(verdicts.length, 'resource')}${digestText})`;
-    const rows = verdicts.slice(0, MAX_RESOURCES).map((v) => {
-        const tags = Object.entries(v.resource.tags);
-        const tagCells = tags
-            .slice(0, MAX_TAGS)
-            .map(([k, val]) => code(`${k}=${val}`, { inTable: true, max: 200 }));
-        if (tags.length > MAX_TAGS)
-            tagCells.push(`+${tags.length - MAX_TAGS} more`);
-        const policies = [];
-        if (v.allow.length)
-            policies.push(`allow ${v.allow.map((n) => code(n, { inTable: true, max: NAME_MAX })).join(', ')}`);
-        if (v.deny.length)
-            policies.push(`deny ${v.deny.map((n) => code(n, { inTable: true, max: NAME_MAX })).join(', ')}`);
-        return `| ${code(v.resource.id, { inTable: true, max: NAME_MAX })} | ${escape_text(v.resource.provider, 50)} | ${tagCells.join(' ') || '_no tags_'} | ${policies.join('; ') || '_none_'} |`;
-    });
-    const out = [head, '', '| resource | provider | tags | policies |', '| --- | --- | --- | --- |', ...rows];
-    if (verdicts.length > MAX_RESOURCES)
-        out.push('', more(verdicts.length - MAX_RESOURCES, 'resource'));
-    return out;
-}
-function approvalLines(r, d, outcome) {
-    if (!d)
-        return [];
-    const checked = d.approvals;
-    if (d.policy.rules.length === 0 && (!checked || checked.rules.length === 0)) {
-        if (!d.policy.ok)
-            return [];
-        const offering = unique(d.policy.verdicts.flatMap((v) => v.allow));
-        const who = offering.length === 1
-            ? `policy ${policyList(offering)} offers`
-            : `policies ${policyList(offering)} offer`;
-        return [
-            `**Approvals:** no approval needed: ${who} ${code(d.grant.access, { max: 100 })} without approval.`,
-        ];
-    }
-    const out = ['**Approvals**', ''];
-    if (checked) {
-        for (const rule of checked.rules) {
-            const by = rule.policies.length ? ` (policy ${policyList(rule.policies)})` : '';
-            out.push(`- ${code(rule.from, { max: 300 })} needs ${rule.count}${by}:`);
-            for (const login of rule.approved_by)
-                out.push(`  - ✅ approved by **${escape_text(login, 100)}**`);
-            if (rule.missing > 0) {
-                const slots = rule.missing === 1 ? 'open' : `open ×${rule.missing}`;
-                const fill = rule.candidates.length
-                    ? `can be filled by ${logins(rule.candidates)}`
-                    : 'no one else can fill it';
-                out.push(`  - ⬜ ${slots}: ${fill}`);
-            }
-        }
-    }
-    else {
-        // Not checked against reviews (no pull-request facts): say what is needed.
-        r.approvals.forEach((a, i) => {
-            const policies = d.policy.rules[i]?.policies ?? [];
-            const by = policies.length ? ` (policy ${policyList(policies)})` : '';
-            out.push(`- ${code(a.from, { max: 300 })} needs ${a.count}${by}`);
-        });
-    }
-    if (checked?.notes.length) {
-        out.push('');
-        for (const note of checked.notes)
-            out.push(`> ℹ️ ${escape_text(note)}`);
-    }
-    if (!d.policy.ok && outcome.checkedApprovals) {
-        out.push('', '_Approvals count only once the errors below are fixed._');
-    }
-    return out;
-}
-function errorLines(r) {
-    if (r.errors.length === 0)
-        return [];
-    const out = [`**${escape_plural(r.errors.length, 'error')}**`, ''];
-    for (const e of r.errors.slice(0, MAX_ERRORS))
-        out.push(renderDiagnosticLine(e));
-    if (r.errors.length > MAX_ERRORS)
-        out.push(`- ${more(r.errors.length - MAX_ERRORS, 'error')}: see the job summary`);
-    return out;
-}
-function ignoredLines(d) {
-    // With nothing to approve, every review is "ignored": listing them would only be noise.
-    if (!d?.approvals || d.approvals.rules.length === 0)
-        return [];
-    const ignored = d.approvals.ignored;
-    if (ignored.length === 0)
-        return [];
-    const out = [
-        `<details><summary>${escape_plural(ignored.length, 'review')} not counted</summary>`,
-        '',
-        ...ignored.slice(0, MAX_IGNORED).map((i) => `- **${escape_text(i.login, 100)}** ${escape_text(i.reason)}`),
-    ];
-    if (ignored.length > MAX_IGNORED)
-        out.push(`- ${more(ignored.length - MAX_IGNORED, 'review')}`);
-    out.push('', '</details>');
-    return out;
-}
-/** Everything about one grant file. */
-function renderFileDetail(r, outcome, ctx) {
-    const d = outcome.decisions.get(r.file);
-    const parts = [[fileHeading(r, outcome)]];
-    if (d) {
-        parts.push(requestLines(d));
-        parts.push(resourceTable(d, ctx.digests?.[r.file]));
-    }
-    const approvals = approvalLines(r, d, outcome);
-    if (approvals.length)
-        parts.push(approvals);
-    const errors = errorLines(r);
-    if (errors.length)
-        parts.push(errors);
-    const ignored = ignoredLines(d);
-    if (ignored.length)
-        parts.push(ignored);
-    return parts.map((p) => p.join('\n')).join('\n\n');
-}
-/** One line about one grant file, for when details do not fit. */
-function renderFileCompact(r, outcome) {
-    const v = verdictOf(r, outcome);
-    const codes = unique(r.errors.map((e) => e.code));
-    const errs = codes.length
-        ? ` · ${escape_plural(r.errors.length, 'error')}: ${codes
-            .slice(0, 5)
-            .map((c) => code(c))
-            .join(', ')}${codes.length > 5 ? ', …' : ''}`
-        : '';
-    return `- ${v.label} · ${code(r.file, { max: NAME_MAX })}${errs}`;
-}
-function deletionLines(deleted) {
-    const out = ['### 🗑️ Early revocations', ''];
-    for (const file of deleted.slice(0, MAX_DELETED)) {
-        out.push(`- ${code(file, { max: NAME_MAX })} is deleted: the access it granted is revoked when this pull request merges`);
-    }
-    if (deleted.length > MAX_DELETED)
-        out.push(`- ${more(deleted.length - MAX_DELETED, 'file')}`);
-    return out.join('\n');
-}
-function overview(outcome) {
-    const counts = new Map();
-    let missing = 0;
-    for (const r of outcome.json.results) {
-        const v = verdictOf(r, outcome);
-        counts.set(v.state, (counts.get(v.state) ?? 0) + 1);
-        if (v.state === 'waiting')
-            missing += v.missing;
-    }
-    const n = (s) => counts.get(s) ?? 0;
-    const parts = [];
-    if (n('approved'))
-        parts.push(`${n('approved')} approved`);
-    if (n('valid'))
-        parts.push(`${n('valid')} valid (approvals not checked)`);
-    if (n('waiting'))
-        parts.push(`${n('waiting')} waiting for ${escape_plural(missing, 'approval')}`);
-    if (n('changes-requested'))
-        parts.push(`${n('changes-requested')} with changes requested`);
-    if (n('invalid'))
-        parts.push(`${n('invalid')} invalid`);
-    const total = outcome.json.results.length;
-    const files = total
-        ? `${escape_plural(total, 'grant request')}: ${parts.join(', ')}`
-        : 'No grant request in this pull request';
-    const deleted = outcome.deleted.length ? ` · ${escape_plural(outcome.deleted.length, 'early revocation')}` : '';
-    return `${files}${deleted}.`;
-}
-function title(outcome) {
-    const status = statusFor(outcome);
-    const states = new Set(outcome.json.results.map((r) => verdictOf(r, outcome).state));
-    const icon = status.state === 'success'
-        ? '✅'
-        : states.has('invalid')
-            ? ICON.invalid
-            : states.has('changes-requested')
-                ? ICON['changes-requested']
-                : states.has('waiting')
-                    ? ICON.waiting
-                    : '❌';
-    return `## ${icon} gitgrant: ${escape_text(status.description, 200)}`;
-}
-function footer(ctx) {
-    const url = safeUrl(ctx.runUrl);
-    const bits = [`head ${code(shortSha(ctx.headSha))}`, `checked ${escape_text(ctx.now, 40)}`];
-    if (url)
-        bits.push(`[workflow run](${url})`);
-    return `---\n<sub>gitgrant · ${bits.join(' · ')} · this comment is updated in place</sub>`;
-}
-function joinedLength(blocks) {
-    return blocks.reduce((n, b) => n + b.length + 2, 0);
-}
-function renderPrComment(outcome, ctx) {
-    const head = [COMMENT_MARKER, title(outcome), overview(outcome)].join('\n');
-    const pre = [head];
-    if (!outcome.checkedApprovals) {
-        pre.push('> ℹ️ Approvals were not checked against pull-request reviews: they are listed as needed.');
-    }
-    const post = [];
-    if (outcome.deleted.length)
-        post.push(deletionLines(outcome.deleted));
-    post.push(footer(ctx));
-    const results = outcome.json.results;
-    const noteReserve = 400;
-    const budget = COMMENT_BUDGET - joinedLength(pre) - joinedLength(post) - noteReserve;
-    const compact = results.map((r) => renderFileCompact(r, outcome));
-    // suffix[i] = room the compact lines of files i.. take.
-    const suffix = new Array(results.length + 1).fill(0);
-    for (let i = results.length - 1; i >= 0; i--)
-        suffix[i] = suffix[i + 1] + compact[i].length + 1;
-    const body = [];
-    let used = 0;
-    let i = 0;
-    for (; i < results.length; i++) {
-        const full = renderFileDetail(results[i], outcome, ctx);
-        const rest = suffix[i + 1] + (i + 1 < results.length ? 2 : 0);
-        if (used + full.length + 2 + rest > budget)
-            break;
-        body.push(full);
-        used += full.length + 2;
-    }
-    if (i < results.length) {
-        const detailed = i;
-        const lines = [];
-        let listed = i;
-        for (; listed < results.length; listed++) {
-            const line = compact[listed];
-            if (used + line.length + 1 > budget)
-                break;
-            lines.push(line);
-            used += line.length + 1;
-        }
-        if (listed < results.length)
-            lines.push(`- …and ${escape_plural(results.length - listed, 'more grant file')}`);
-        const shortened = results.length - detailed;
-        body.push(`> ⚠️ This comment is shortened to fit GitHub's ${COMMENT_MAX_LENGTH.toLocaleString('en-US')}-character limit: ` +
-            `${escape_plural(shortened, 'grant file')} of ${results.length} ${shortened === 1 ? 'is' : 'are'} listed without details. ` +
-            'The job summary of the workflow run lists every file and error.');
-        body.push(lines.join('\n'));
-    }
-    return [...pre, ...body, ...post].join('\n\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/record.ts
-/**
- * A machine-readable record in the sticky comment of what reviewers were shown: for each grant
- * file, the digest of its resolved resource set, and the head commit it was computed on. apply
- * reads it back at merge (`resolution-changed` when the set differs). Hidden from readers.
- */
-const PREFIX = '<!-- gitgrant:resolved ';
-const SUFFIX = ' -->';
-function renderResolutionRecord(record) {
-    // JSON.stringify escapes nothing that could close the comment, so escape `>` ourselves.
-    return `${PREFIX}${JSON.stringify(record).replace(/>/g, '\\u003e')}${SUFFIX}`;
-}
-function parseResolutionRecord(body) {
-    const start = body.lastIndexOf(PREFIX);
-    if (start < 0)
-        return null;
-    const end = body.indexOf(SUFFIX, start + PREFIX.length);
-    if (end < 0)
-        return null;
-    try {
-        const value = JSON.parse(body.slice(start + PREFIX.length, end));
-        if (!value || typeof value !== 'object')
-            return null;
-        const { head, files } = value;
-        if (typeof head !== 'string' || !files || typeof files !== 'object')
-            return null;
-        const out = {};
-        for (const [k, v] of Object.entries(files))
-            if (typeof v === 'string')
-                out[k] = v;
-        return { head, files: out };
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/summary.ts
-
-
-
-
-/** GitHub's limit is 1 MiB per step; keep a margin for whatever else the step writes. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-const MAX_RESOURCE_IDS = 5;
-const summary_NAME_MAX = 200;
-function resourcesCell(r) {
-    if (r.resources.length === 0)
-        return '—';
-    const ids = r.resources.slice(0, MAX_RESOURCE_IDS).map((id) => code(id, { inTable: true, max: summary_NAME_MAX }));
-    if (r.resources.length > MAX_RESOURCE_IDS)
-        ids.push(`+${r.resources.length - MAX_RESOURCE_IDS} more`);
-    return ids.join(', ');
-}
-function slotsCell(r, outcome) {
-    if (r.approvals.length === 0) {
-        const d = outcome.decisions.get(r.file);
-        return d && d.policy.ok ? 'none needed' : '—';
-    }
-    return r.approvals
-        .map((a) => {
-        const from = code(a.from, { inTable: true, max: 300 });
-        if (!outcome.checkedApprovals)
-            return `${from} needs ${a.count}`;
-        const filled = a.count - Math.max(0, a.missing);
-        const by = a.approved_by.length ? ` (${a.approved_by.map((l) => escape_text(l, 100)).join(', ')})` : '';
-        return `${from} ${filled}/${a.count}${by}`;
-    })
-        .join('<br>');
-}
-function summary_footer(ctx) {
-    const url = safeUrl(ctx.runUrl);
-    const bits = [`head ${code(shortSha(ctx.headSha))}`, `checked ${escape_text(ctx.now, 40)}`];
-    if (url)
-        bits.push(`[workflow run](${url})`);
-    return `<sub>gitgrant · ${bits.join(' · ')}</sub>`;
-}
-function renderJobSummary(outcome, ctx) {
-    const status = statusFor(outcome);
-    const results = outcome.json.results;
-    const budget = SUMMARY_MAX_BYTES - 2_000;
-    const out = [
-        `## ${status.state === 'success' ? '✅' : '❌'} gitgrant validate: ${escape_text(status.description, 200)}`,
-        '',
-    ];
-    let used = escape_utf8Length(out.join('\n')) + escape_utf8Length(summary_footer(ctx)) + 200;
-    const add = (line) => {
-        const size = escape_utf8Length(line) + 1;
-        if (used + size > budget)
-            return false;
-        out.push(line);
-        used += size;
-        return true;
-    };
-    let cut = false;
-    if (results.length) {
-        add('| grant file | status | resources | approvals |');
-        add('| --- | --- | --- | --- |');
-        for (const [i, r] of results.entries()) {
-            const row = `| ${code(r.file, { inTable: true, max: summary_NAME_MAX })} | ${verdictOf(r, outcome).label} | ${resourcesCell(r)} | ${slotsCell(r, outcome)} |`;
-            if (!add(row)) {
-                out.push('', `⚠️ …and ${escape_plural(results.length - i, 'more grant file')}: the summary is limited to 1 MiB.`);
-                cut = true;
-                break;
-            }
-        }
-    }
-    else {
-        add('No grant request in this pull request.');
-    }
-    if (!cut && outcome.deleted.length) {
-        add('');
-        add(`### 🗑️ Early revocations (${outcome.deleted.length})`);
-        add('');
-        for (const [i, file] of outcome.deleted.entries()) {
-            if (!add(`- ${code(file, { max: summary_NAME_MAX })}: revoked when this pull request merges`)) {
-                out.push(`- …and ${escape_plural(outcome.deleted.length - i, 'more file')}`);
-                cut = true;
-                break;
-            }
-        }
-    }
-    const errors = results.flatMap((r) => r.errors);
-    if (!cut && errors.length) {
-        add('');
-        add(`### Errors (${errors.length})`);
-        add('');
-        for (const [i, e] of errors.entries()) {
-            if (!add(renderDiagnosticLine(e))) {
-                out.push(`- …and ${escape_plural(errors.length - i, 'more error')}: the summary is limited to 1 MiB.`);
-                break;
-            }
-        }
-    }
-    out.push('', summary_footer(ctx));
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown/annotations.ts
-
-
-const ANNOTATION_LIMIT = 10;
-const MESSAGE_MAX = 2000;
-const positive = (n) => (Number.isInteger(n) && n >= 1 ? n : 1);
-function annotationsFor(outcome) {
-    const all = [];
-    for (const r of outcome.json.results) {
-        for (const e of r.errors) {
-            all.push({
-                file: e.file || r.file,
-                line: positive(e.line),
-                column: positive(e.column),
-                title: `gitgrant: ${e.code}`,
-                message: plain(e.message, MESSAGE_MAX),
-                level: isReviewCode(e.code) ? 'warning' : 'error',
-            });
-        }
-    }
-    // Stable: errors first, each group in file order.
-    const ordered = [...all.filter((a) => a.level === 'error'), ...all.filter((a) => a.level === 'warning')];
-    if (ordered.length <= ANNOTATION_LIMIT)
-        return ordered;
-    const shown = ordered.slice(0, ANNOTATION_LIMIT - 1);
-    const rest = ordered.slice(ANNOTATION_LIMIT - 1);
-    const errors = rest.filter((a) => a.level === 'error').length;
-    const warnings = rest.length - errors;
-    const what = errors && warnings
-        ? `${escape_plural(errors, 'error')} and ${escape_plural(warnings, 'warning')}`
-        : errors
-            ? `${errors} more ${errors === 1 ? 'error' : 'errors'}`
-            : `${warnings} more ${warnings === 1 ? 'warning' : 'warnings'}`;
-    const files = new Set(rest.map((a) => a.file)).size;
-    const first = rest[0];
-    const lead = errors && warnings ? `and ${rest.length} more: ${what}` : `and ${what}`;
-    shown.push({
-        file: first.file,
-        line: first.line,
-        column: first.column,
-        title: `gitgrant: ${rest.length} more`,
-        message: `${lead} in ${escape_plural(files, 'file')}: see the job summary`,
-        level: errors ? 'error' : 'warning',
-    });
-    return shown;
-}
-
-;// CONCATENATED MODULE: ./src/render/policy-change-markdown.ts
-
-
-function policy_change_markdown_footer(ctx) {
-    const url = safeUrl(ctx.runUrl);
-    return `<sub>gitgrant · head ${code(shortSha(ctx.headSha))} · ${escape_text(ctx.now)}${url ? ` · [run](${url})` : ''}</sub>`;
-}
-function policyChangeStatus(o) {
-    if (o.errors.length)
-        return {
-            state: 'failure',
-            description: plain(`policy change is invalid: ${o.errors.length} error(s), first ${o.errors[0].code} in ${o.errors[0].file}`, 140),
-        };
-    if (!o.approvals.approved) {
-        const missing = o.approvals.rules.reduce((n, r) => n + r.missing, 0);
-        const why = o.approvals.errors.some((e) => e.code === 'changes-requested')
-            ? 'changes requested by an admin'
-            : `waiting for ${escape_plural(missing, 'admin approval')}`;
-        return { state: 'failure', description: plain(`policy change: ${why}`, 140) };
-    }
-    return {
-        state: 'success',
-        description: plain(`policy change approved by ${o.approvals.rules.flatMap((r) => r.approved_by).join(', ')}`, 140),
-    };
-}
-function renderPolicyChangeComment(o, ctx) {
-    const out = [COMMENT_MARKER, '### gitgrant · policy change', ''];
-    out.push(o.ok
-        ? '✅ valid and approved by the admins'
-        : o.errors.length
-            ? '❌ the new policies are invalid: nothing broken may land'
-            : '⏳ valid; waiting for the admins');
-    if (o.errors.length) {
-        out.push('', '| code | where | message |', '| --- | --- | --- |');
-        for (const e of o.errors)
-            out.push(`| ${code(e.code, { inTable: true })} | ${code(`${e.file}:${e.line}:${e.column}`, { inTable: true })} | ${escape_text(e.message)} |`);
-    }
-    out.push('', '**Admin approvals** (settings.admins of the base branch)', '');
-    for (const r of o.approvals.rules) {
-        const filled = r.approved_by.map((l) => `✅ ${escape_text(l)}`).join(', ');
-        const open = r.missing > 0
-            ? `⏳ ${r.missing} open${r.candidates.length ? ` (can approve: ${r.candidates.map((c) => escape_text(c)).join(', ')})` : ''}`
-            : '';
-        out.push(`- ${escape_text(r.from)} × ${r.count}: ${[filled, open].filter(Boolean).join(' · ')}`);
-    }
-    for (const e of o.approvals.errors)
-        out.push(`- ${code(e.code)} ${escape_text(e.message)}`);
-    out.push('', '**Effect on grants on the base branch**', '');
-    if (o.impact.length === 0)
-        out.push('No existing grant is widened, narrowed or invalidated.');
-    else {
-        out.push('| grant | requester | effect | detail |', '| --- | --- | --- | --- |');
-        for (const i of o.impact)
-            out.push(`| ${code(i.file, { inTable: true })} | ${escape_text(i.requester)} | ${i.kind} | ${escape_text(i.detail, 300)} |`);
-    }
-    out.push('', policy_change_markdown_footer(ctx));
-    return out.join('\n') + '\n';
-}
-/**
- * The `result` output of a policy-change pull request: the shape of `validate --format json`
- * (`ok`, `results` — empty: no grant file is requested) with the policy change's own verdict.
- */
-function policyChangeResult(o) {
-    return {
-        ok: o.ok,
-        results: [],
-        policy_change: {
-            ok: o.ok,
-            approved: o.approvals.approved,
-            errors: o.errors,
-            approvals: o.approvals.rules.map((r) => ({
-                from: r.from,
-                count: r.count,
-                approved_by: r.approved_by,
-                missing: r.missing,
-            })),
-            impact: o.impact,
-        },
-    };
-}
-/** The sticky comment once a pull request no longer adds or deletes grants, nor changes policies. */
-function renderNoRequestsComment(ctx) {
-    return ([
-        COMMENT_MARKER,
-        '### gitgrant',
-        '',
-        '✅ this pull request no longer adds or deletes grant files, nor changes policies/ or CODEOWNERS: nothing to approve.',
-        '',
-        policy_change_markdown_footer(ctx),
-    ].join('\n') + '\n');
-}
-/** The sticky comment when no decision could be made (an API error, a missing permission). */
-function renderErrorComment(message, ctx) {
-    return ([
-        COMMENT_MARKER,
-        '### gitgrant',
-        '',
-        `❌ could not decide, so nothing is approved: ${escape_text(message)}`,
-        '',
-        'Fix the cause and re-run the workflow.',
-        '',
-        policy_change_markdown_footer(ctx),
-    ].join('\n') + '\n');
-}
-function renderConfigErrorComment(e, ctx) {
-    const out = [COMMENT_MARKER, '### gitgrant', '', `❌ ${escape_text(e.message)}`, ''];
-    out.push('| code | where | message |', '| --- | --- | --- |');
-    for (const d of e.diagnostics)
-        out.push(`| ${code(d.code, { inTable: true })} | ${code(`${d.file}:${d.line}:${d.column}`, { inTable: true })} | ${escape_text(d.message)} |`);
-    out.push('', policy_change_markdown_footer(ctx));
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/action/validate.ts
-/**
- * The Action's `validate`: the commit status goes to `pending` first (a crash leaves it pending,
- * never green), then to success or failure with one line of reason; one sticky comment; annotations
- * at file and line; a job summary; outputs `approved` and `result`.
- *
- * Fail closed: whatever goes wrong after the pending status (an API error, a missing permission,
- * invalid base policies), the status becomes `failure` with the reason when GitHub lets us set
- * it, and stays `pending` otherwise; `approved` is `false`.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Marks an error whose failure status has already been set. */
-class Reported extends Error {
-    cause;
-    constructor(cause) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.cause = cause;
-        this.name = 'Reported';
-    }
-}
-async function actionValidate(env) {
-    const log = (m) => info(m);
-    const gh = createClient(env.token, { log });
-    const teamsGh = env.appToken ? createClient(env.appToken, { log }) : gh;
-    const ref = { owner: env.owner, repo: env.repo };
-    const target = pullRequestOf(env);
-    const pr = await readPullRequest(gh, ref, target.number);
-    const statusSha = target.statusSha ?? pr.headSha;
-    await setStatus(gh, ref, statusSha, 'pending', 'gitgrant is checking this pull request', env.runUrl);
-    const now = new Date().toISOString();
-    const footer = { headSha: pr.headSha, now, ...(env.runUrl ? { runUrl: env.runUrl } : {}) };
-    let login = null;
-    let finalStatusSet = false;
-    const finish = async (state, description) => {
-        await setStatus(gh, ref, statusSha, state, description, env.runUrl);
-        finalStatusSet = true;
-    };
-    try {
-        login = await tokenLogin(gh);
-        let result;
-        try {
-            result = await validatePullRequest({ gh, teamsGh, ref }, pr);
-        }
-        catch (e) {
-            await reportUndecided(e);
-            throw new Reported(e);
-        }
-        await report(result);
-    }
-    catch (e) {
-        const cause = e instanceof Reported ? e.cause : e;
-        if (!finalStatusSet) {
-            setOutput('approved', 'false');
-            setOutput('result', JSON.stringify({ ok: false, results: [], error: messageOf(cause) }));
-            await bestEffort(() => finish('failure', `could not decide: ${messageOf(cause)}`));
-        }
-        throw cause;
-    }
-    /** No decision (an error): say why on the pull request, then fail. */
-    async function reportUndecided(e) {
-        const message = messageOf(e);
-        setOutput('approved', 'false');
-        setOutput('result', JSON.stringify({ ok: false, results: [], error: message }));
-        if (e instanceof ConfigError) {
-            for (const d of e.diagnostics)
-                error(`${d.code}: ${d.message}`, {
-                    file: d.file,
-                    startLine: d.line,
-                    startColumn: d.column,
-                    title: d.code,
-                });
-        }
-        // A newer run owns the comment when the head moved; never overwrite its report.
-        if (!(e instanceof HeadMovedError)) {
-            const body = e instanceof ConfigError ? renderConfigErrorComment(e, footer) : renderErrorComment(message, footer);
-            await bestEffort(() => upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login));
-            await bestEffort(() => summary.addRaw(body).write());
-        }
-        await bestEffort(() => finish('failure', `could not decide: ${message}`));
-    }
-    async function report(result) {
-        if (result.kind === 'none') {
-            // An earlier report (from when the PR still held requests) must not linger: update it if there is one.
-            await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, renderNoRequestsComment(footer), login, {
-                create: false,
-            });
-            setOutput('result', JSON.stringify({ ok: true, results: [] }));
-            await summary
-                .addRaw('### gitgrant\n\nNo access requests or policy changes in this pull request: nothing to approve.\n')
-                .write();
-            await finish('success', 'no access requests or policy changes in this pull request');
-            setOutput('approved', 'true');
-            return;
-        }
-        if (result.kind === 'policy') {
-            const status = policyChangeStatus(result.policy);
-            const body = renderPolicyChangeComment(result.policy, footer);
-            await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login);
-            for (const d of result.policy.errors)
-                error(`${d.code}: ${d.message}`, {
-                    file: d.file,
-                    startLine: d.line,
-                    startColumn: d.column,
-                    title: d.code,
-                });
-            await summary.addRaw(body).write();
-            setOutput('result', JSON.stringify(policyChangeResult(result.policy)));
-            await finish(status.state, status.description);
-            setOutput('approved', String(status.state === 'success'));
-            if (status.state !== 'success')
-                setFailed(`gitgrant: ${status.description}`);
-            return;
-        }
-        const { outcome } = result;
-        const digests = Object.fromEntries(outcome.json.results
-            .filter((r) => r.resources.length)
-            .map((r) => [r.file, resolutionDigest(r.resources)]));
-        const ctx = { ...footer, digests };
-        // The hidden record of what reviewers were shown: apply compares it at merge.
-        const record = renderResolutionRecord({ head: pr.headSha, files: digests });
-        await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, `${renderPrComment(outcome, ctx)}\n${record}\n`, login);
-        for (const a of annotationsFor(outcome)) {
-            const props = { file: a.file, startLine: a.line, startColumn: a.column, title: a.title };
-            if (a.level === 'error')
-                error(a.message, props);
-            else
-                warning(a.message, props);
-        }
-        await summary.addRaw(renderJobSummary(outcome, ctx)).write();
-        const status = statusFor(outcome);
-        setOutput('result', JSON.stringify(outcome.json));
-        await finish(status.state, status.description);
-        setOutput('approved', String(status.state === 'success'));
-        if (status.state !== 'success')
-            setFailed(`gitgrant: ${status.description}`);
-    }
-}
-function messageOf(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-/** Reporting that must not hide the original error: log and go on. */
-async function bestEffort(fn) {
-    try {
-        await fn();
-    }
-    catch (e) {
-        warning(`gitgrant: could not report on the pull request: ${messageOf(e)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/run.ts
-/** Run git without a shell; arguments are passed as an array, never interpolated. */
-
-
-function run_git(repoDir, args, maxBuffer = 512 * 1024 * 1024) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', repoDir, ...args], { maxBuffer, encoding: 'utf8' }, (err, stdout, stderr) => {
-            if (err)
-                reject(new UsageError(`git ${args[0]} failed in ${repoDir}: ${(stderr || err.message).trim()}`));
-            else
-                resolve(stdout);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/git/landing.ts
-/**
- * Landing times from git history: for each grant file present at REV, the committer time of
- * the commit that (last) added it on REV's first-parent history. That is where its window
- * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
- * lands its files at the merge commit, not at the PR's own commits.
- */
-
-const RECORD = '\u001e';
-/**
- * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
- * REV may be a range `BEFORE..AFTER` (the commits of one push).
- */
-async function grantEvents(repoDir, rev = 'HEAD') {
-    if (rev.startsWith('-'))
-        throw new Error(`not a revision: ${rev}`);
-    const out = await run_git(repoDir, [
-        'log',
-        '--first-parent',
-        '--diff-merges=first-parent',
-        '--reverse',
-        '--no-renames',
-        `--format=${RECORD}%H %ct`,
-        '--name-status',
-        '-z',
-        rev,
-        '--',
-        'grants/',
-    ]).catch(async (e) => {
-        // A repository with no commits yet has no history: nothing has landed. Any other bad
-        // revision is the caller's mistake and is reported.
-        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
-        if (empty && rev === 'HEAD')
-            return '';
-        throw e;
-    });
-    const events = [];
-    for (const chunk of out.split(RECORD)) {
-        if (!chunk.trim())
-            continue;
-        const fields = chunk.split('\0');
-        const [header, ...rest] = fields;
-        const [commit, seconds] = header.trim().split(' ');
-        const time = Number(seconds) * 1000;
-        for (let i = 0; i + 1 < rest.length; i += 2) {
-            const status = rest[i].trim().charAt(0);
-            const path = rest[i + 1];
-            if (status === 'A' || status === 'D' || status === 'M')
-                events.push({ commit: commit, time, status, path });
-        }
-    }
-    return events;
-}
-/** Current landing of each file: the last add not followed by a delete. */
-function landingsFrom(events) {
-    const landed = new Map();
-    for (const e of events) {
-        if (e.status === 'A')
-            landed.set(e.path, { commit: e.commit, time: e.time });
-        else if (e.status === 'D')
-            landed.delete(e.path);
-    }
-    return landed;
-}
-async function landingTimes(repoDir, rev = 'HEAD') {
-    return landingsFrom(await grantEvents(repoDir, rev));
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-read.ts
-function isOurs(c, marker, login) {
-    if (!(c.body ?? '').includes(marker) || !c.user)
-        return false;
-    return login
-        ? c.user.login.toLowerCase() === login.toLowerCase()
-        : c.user.type === 'Bot' && c.user.login === 'github-actions[bot]';
-}
-async function findOurComments(gh, ref, issueNumber, marker, login) {
-    const comments = await gh.paginate(gh.rest.issues.listComments, {
-        ...ref,
-        issue_number: issueNumber,
-        per_page: 100,
-    });
-    return comments.filter((c) => isOurs(c, marker, login)).map((c) => ({ id: c.id, body: c.body ?? '' }));
-}
-
-;// CONCATENATED MODULE: ./src/github/alerts.ts
-
-const ALERT_LABEL = 'gitgrant-alert';
-function alertMarker(key) {
-    return `<!-- gitgrant:alert ${key.replace(/[^A-Za-z0-9._/:@-]/g, '_')} -->`;
-}
-async function upsertAlert(gh, ref, login, alert) {
-    const marker = alertMarker(alert.key);
-    const body = `${marker}\n${alert.body}`;
-    const open = await gh.paginate(gh.rest.issues.listForRepo, {
-        ...ref,
-        state: 'open',
-        labels: ALERT_LABEL,
-        per_page: 100,
-    });
-    const existing = open.find((i) => !i.pull_request && isOurs(i, marker, login));
-    if (existing) {
-        if (existing.body !== body || existing.title !== alert.title) {
-            await gh.rest.issues.update({ ...ref, issue_number: existing.number, title: alert.title, body });
-        }
-        return { number: existing.number, created: false };
-    }
-    const { data } = await gh.rest.issues.create({ ...ref, title: alert.title, body, labels: [ALERT_LABEL] });
-    return { number: data.number, created: true };
-}
-
 ;// CONCATENATED MODULE: ./src/providers/types.ts
 class ProviderError extends Error {
     retryable;
@@ -67038,423 +65146,6 @@ class ProviderError extends Error {
         this.code = code;
         this.name = 'ProviderError';
     }
-}
-
-;// CONCATENATED MODULE: ./src/commands/holdings.ts
-/**
- * What a person should still hold on a resource (DESIGN.md §4: revoking one grant never removes
- * access that another active grant or the baseline still gives): the baseline levels plus the
- * access of every OTHER grant file on the default branch that is active now, passed the
- * approval-at-merge check, and resolved to this resource.
- */
-
-
-function baselineLevels(resource, login) {
-    return resource.baseline.filter((b) => loginKey(b.person) === loginKey(login)).map((b) => b.access);
-}
-function holdings(input) {
-    return async function held(resource, login, exceptFile) {
-        const levels = new Set(baselineLevels(resource, login));
-        for (const g of input.grants) {
-            if (!g.grant || g.file === exceptFile || loginKey(g.grant.requester) !== loginKey(login))
-                continue;
-            const landing = input.landings.get(g.file);
-            const d = parseDuration(g.grant.duration);
-            if (!landing || !d.ok || input.nowMs < landing.time || input.nowMs >= landing.time + d.ms)
-                continue;
-            const c = await input.check(g.file, landing.commit);
-            if (c.approved && c.decision?.policy.resources.some((r) => r.id === resource.id))
-                levels.add(g.grant.access);
-        }
-        return [...levels];
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/merged-pr.ts
-async function mergedPullRequestOf(gh, ref, commit, sameLanding = new Set([commit])) {
-    const prs = await gh.paginate(gh.rest.repos.listPullRequestsAssociatedWithCommit, {
-        ...ref,
-        commit_sha: commit,
-        per_page: 100,
-    });
-    const merged = prs.find((p) => p.merged_at &&
-        p.merge_commit_sha &&
-        (p.merge_commit_sha === commit || sameLanding.has(p.merge_commit_sha)));
-    return merged ? merged.number : null;
-}
-
-;// CONCATENATED MODULE: ./src/commands/merge-check.ts
-/**
- * The approval-at-merge check that apply and reconcile share (DESIGN.md §4): a grant file on the
- * default branch gives access only when
- *   1. it arrived through a merged pull request (not a direct push, bypass or revert commit),
- *   2. that PR added exactly this file,
- *   3. it is valid and approved when re-evaluated with the policies, people, groups and
- *      CODEOWNERS of the landing commit's FIRST PARENT and the reviews on the PR's merged head,
- *   4. its resolved resource set equals the one shown to reviewers (`resolution-changed`).
- * Anything else — including any doubt reading the facts — is `not-approved-at-merge`.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const reason = (file, code, message) => ({
-    code,
-    message,
-    file,
-    line: 1,
-    column: 1,
-});
-/** Caches per run: configurations per commit and facts per PR are read once. */
-function mergeChecker(deps) {
-    const configs = new Map();
-    const facts = new Map();
-    const teams = teamReader(deps.teamsGh);
-    const configAt = (commit) => {
-        let c = configs.get(commit);
-        if (!c)
-            configs.set(commit, (c = config_loadConfig(deps.repoDir, commit)));
-        return c;
-    };
-    const prFacts = (n) => {
-        let f = facts.get(n);
-        if (!f) {
-            f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
-                const read = await readPrFacts(deps.gh, deps.ref, pr);
-                return {
-                    facts: read.facts,
-                    unmapped: read.unmappedCommits,
-                    truncated: read.commitsTruncated,
-                    headSha: pr.headSha,
-                };
-            });
-            facts.set(n, f);
-        }
-        return f;
-    };
-    /** Blob id of FILE on the PR's head: from the local clone when it has the commit, else the API. */
-    const reviewedBlob = async (headSha, file) => {
-        const local = await blobAt(deps.repoDir, headSha, file);
-        if (local)
-            return local;
-        try {
-            const { data } = await deps.gh.rest.repos.getContent({ ...deps.ref, path: file, ref: headSha });
-            return !Array.isArray(data) && data.type === 'file' ? data.sha : null;
-        }
-        catch (e) {
-            if (e.status === 404)
-                return null;
-            throw e;
-        }
-    };
-    return async function check(file, commit, sameLanding) {
-        const out = { file, commit, approved: false, pr: null, reasons: [], approvers: [] };
-        const fail = (code, message) => {
-            out.reasons.push(reason(file, code, message));
-            return out;
-        };
-        const [loaded] = await config_loadGrantFiles(deps.repoDir, [file], commit);
-        if (!loaded?.grant)
-            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not a valid grant file`);
-        out.grant = loaded.grant;
-        const pr = await mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding);
-        if (pr === null) {
-            return fail('not-approved-at-merge', `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`);
-        }
-        out.pr = pr;
-        const { facts: partial, unmapped, truncated, headSha } = await prFacts(pr);
-        if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
-            return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
-        }
-        // What validate refuses on the PR is refused here too (a merge that bypassed the check).
-        const changes = changes_classifyChanges(partial.changed_files);
-        if (changes.diagnostics.length) {
-            const why = changes.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
-            return fail('not-approved-at-merge', `pull request #${pr} cannot grant anything: ${why}`);
-        }
-        if (unmapped.length)
-            return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
-        if (truncated)
-            return fail('not-approved-at-merge', `pull request #${pr} has more commits than GitHub lists (250): who made them is unknown`);
-        // The file that landed must be the file reviewers approved (a merge may not change it).
-        const landed = await blobAt(deps.repoDir, commit, file);
-        const reviewed = await reviewedBlob(headSha, file);
-        if (!landed || landed !== reviewed) {
-            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not the file reviewed on the head ${headSha.slice(0, 7)} of pull request #${pr}`);
-        }
-        const parent = (await run_git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
-        const base = await configAt(parent);
-        const factsWithTeams = {
-            ...partial,
-            teams: await teams.members(teamsNeededFor(base.prepared, base.codeowners, [loaded.grant])),
-        };
-        const decision = decideGrant(loaded.grant, base.prepared, {
-            facts: factsWithTeams,
-            codeowners: base.codeowners,
-        });
-        out.decision = decision;
-        out.approvers = [...new Set((decision.approvals?.rules ?? []).flatMap((r) => r.approved_by))];
-        if (!decision.approved) {
-            const why = decision.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') || 'not approved';
-            return fail('not-approved-at-merge', `${file} was not approved when pull request #${pr} merged (policies of ${parent.slice(0, 7)}, reviews on ${headSha.slice(0, 7)}): ${why}`);
-        }
-        // What reviewers saw: the record gitgrant wrote into its sticky comment on the merged head.
-        const comments = await findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login);
-        const record = comments.map((c) => parseResolutionRecord(c.body)).find((r) => r !== null) ?? null;
-        const shown = record && record.head === headSha ? record.files[file] : undefined;
-        if (!shown) {
-            return fail('resolution-changed', `no record of the resources shown to reviewers of ${file} on the merged head ${headSha.slice(0, 7)} (was the gitgrant check run on it?)`);
-        }
-        const now = resolutionDigest(decision.policy.resources.map((r) => r.id));
-        if (now !== shown) {
-            return fail('resolution-changed', `${file} resolves to ${decision.policy.resources.map((r) => r.id).join(', ')} at merge, not to what reviewers were shown (${shown.slice(0, 19)}…)`);
-        }
-        out.approved = true;
-        return out;
-    };
-}
-/** The blob id of PATH at COMMIT in the local clone, or null (no such commit or path). */
-async function blobAt(repoDir, commit, path) {
-    try {
-        return (await run_git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`])).trim() || null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/apply.ts
-/**
- * `apply` (DESIGN.md §4, second row): for a push to the default branch, diff it first-parent;
- * grant every added request that passes the approval-at-merge check, through each resource's
- * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
- * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
- */
-
-
-
-
-
-
-
-
-
-
-const ZERO_SHA = /^0+$/;
-function identityFor(resource, login, people) {
-    return people.get(loginKey(login))?.identities[resource.provider] ?? login;
-}
-function failure(file, resource, e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-        file,
-        ...(resource ? { resource } : {}),
-        message,
-        retryable: e instanceof ProviderError ? e.retryable : true,
-    };
-}
-async function runApply(deps, before, after) {
-    const result = {
-        granted: [],
-        revoked: [],
-        refused: [],
-        skipped: [],
-        failures: [],
-        alerts: [],
-        ok: true,
-    };
-    const range = ZERO_SHA.test(before) ? after : `${before}..${after}`;
-    const events = await grantEvents(deps.repoDir, range);
-    const pushCommits = new Set((await run_git(deps.repoDir, ['rev-list', '--first-parent', range, '--'])).split('\n').filter(Boolean));
-    // The net effect of the push per file: added (and still there), or deleted.
-    const net = new Map();
-    // A grant file modified on the default branch (validate refuses that on a PR, so it came by a
-    // bypass): never re-granted from its new content; raised as an alert.
-    const modified = new Map();
-    for (const e of events) {
-        if (e.status === 'M') {
-            modified.set(e.path, e.commit);
-            continue;
-        }
-        if (e.status === 'D')
-            modified.delete(e.path);
-        const prev = net.get(e.path);
-        if (e.status === 'D' && prev?.status === 'A')
-            net.delete(e.path);
-        else
-            net.set(e.path, { status: e.status, commit: e.commit });
-    }
-    const check = mergeChecker(deps);
-    const current = await config_loadGrantFiles(deps.repoDir, undefined, after);
-    const landings = await landingTimes(deps.repoDir, after);
-    const held = holdings({ grants: current, landings, nowMs: deps.nowMs, check });
-    const configAfter = await config_loadConfig(deps.repoDir, after);
-    const people = configAfter.prepared.snapshot.people;
-    for (const [file, { status, commit }] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        if (status === 'A')
-            await applyAdded(file, commit);
-        else
-            await revokeDeleted(file, commit);
-    }
-    for (const [file, commit] of [...modified].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const c = {
-            file,
-            commit,
-            approved: false,
-            pr: null,
-            approvers: [],
-            reasons: [
-                {
-                    code: 'grant-modified',
-                    message: `${file} was changed on the default branch in ${commit.slice(0, 7)}: an existing grant cannot be changed, so nothing was granted from its new content (delete it and request again)`,
-                    file,
-                    line: 1,
-                    column: 1,
-                },
-            ],
-        };
-        result.refused.push(c);
-        await raiseAlert(c);
-    }
-    result.ok = result.failures.length === 0 && result.refused.length === 0;
-    return result;
-    async function applyAdded(file, commit) {
-        let c;
-        try {
-            c = await check(file, commit, pushCommits);
-        }
-        catch (e) {
-            // Doubt reading the facts: grant nothing, fail the run; a rerun decides again.
-            result.failures.push(failure(file, undefined, e));
-            return;
-        }
-        if (!c.approved) {
-            result.refused.push(c);
-            await raiseAlert(c);
-            return;
-        }
-        const grant = c.grant;
-        const landing = landings.get(file) ?? {
-            commit,
-            time: Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000,
-        };
-        const ms = parseDuration(grant.duration);
-        const end = ms.ok ? landing.time + ms.ms : landing.time;
-        if (deps.nowMs >= end) {
-            result.skipped.push({
-                file,
-                why: `window already ended at ${new Date(end).toISOString()}: reconcile records its removal`,
-            });
-            return;
-        }
-        const window = { start: new Date(landing.time).toISOString(), end: new Date(end).toISOString() };
-        for (const resource of c.decision.policy.resources) {
-            try {
-                const others = await held(resource, grant.requester, file);
-                const r = await deps.providers(resource.provider).grant({
-                    resource,
-                    subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
-                    level: grant.access,
-                    held: [...new Set([...others, grant.access])],
-                    event: { kind: 'grant', grantId: grant.id, ...window },
-                });
-                result.granted.push(entry(grant, file, resource, r.changed, r.detail, window, c.pr));
-            }
-            catch (e) {
-                result.failures.push(failure(file, resource.id, e));
-            }
-        }
-    }
-    async function revokeDeleted(file, commit) {
-        const parent = `${commit}^1`;
-        try {
-            const [loaded] = await config_loadGrantFiles(deps.repoDir, [file], parent);
-            if (!loaded?.grant) {
-                result.skipped.push({
-                    file,
-                    why: 'the deleted file was not a valid grant: nothing was granted through it',
-                });
-                return;
-            }
-            const grant = loaded.grant;
-            // Revoke what it may have given: its resolution just before deletion and at its landing.
-            const resources = new Map();
-            const atDeletion = await config_loadConfig(deps.repoDir, parent);
-            for (const r of resolveResources(grant, atDeletion.prepared.inventory).resources)
-                resources.set(r.id, r);
-            const landed = (await landingTimes(deps.repoDir, parent)).get(file);
-            if (landed) {
-                const atLanding = await config_loadConfig(deps.repoDir, `${landed.commit}^1`).catch(() => null);
-                for (const r of atLanding ? resolveResources(grant, atLanding.prepared.inventory).resources : [])
-                    if (!resources.has(r.id))
-                        resources.set(r.id, r);
-            }
-            for (const resource of resources.values()) {
-                try {
-                    const others = await held(resource, grant.requester, file);
-                    const r = await deps.providers(resource.provider).revoke({
-                        resource,
-                        subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
-                        level: grant.access,
-                        held: others,
-                        event: { kind: 'revoke', grantId: grant.id },
-                    });
-                    result.revoked.push(entry(grant, file, resource, r.changed, r.detail, {}, null));
-                }
-                catch (e) {
-                    result.failures.push(failure(file, resource.id, e));
-                }
-            }
-        }
-        catch (e) {
-            result.failures.push(failure(file, undefined, e));
-        }
-    }
-    async function raiseAlert(c) {
-        const why = c.reasons.map((r) => `- \`${r.code}\`: ${r.message}`).join('\n');
-        try {
-            const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
-                key: `not-approved:${c.file}:${c.commit}`,
-                title: `gitgrant: ${c.file} is on the default branch without approval — nothing was granted`,
-                body: [
-                    `**File:** \`${c.file}\``,
-                    `**Commit:** ${c.commit}`,
-                    `**Pull request:** ${c.pr ? `#${c.pr}` : 'none (direct push, bypass or revert)'}`,
-                    '',
-                    '**Why nothing was granted**',
-                    why,
-                    '',
-                    'gitgrant granted nothing for this file. Delete it in a pull request (or open a proper request), then close this issue.',
-                ].join('\n'),
-            });
-            result.alerts.push(a.number);
-        }
-        catch (e) {
-            result.failures.push(failure(c.file, undefined, e));
-        }
-    }
-}
-function entry(grant, file, resource, changed, detail, window, pr) {
-    return {
-        grant: grant.id,
-        file,
-        person: grant.requester,
-        resource: resource.id,
-        provider: resource.provider,
-        access: grant.access,
-        changed,
-        detail,
-        ...window,
-        pr,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/github.ts
@@ -68019,7 +65710,7 @@ function statusOf(err) {
     const status = err?.status;
     return typeof status === 'number' ? status : undefined;
 }
-function github_messageOf(err) {
+function messageOf(err) {
     const m = err?.message;
     return typeof m === 'string' && m !== '' ? m : String(err);
 }
@@ -68041,7 +65732,7 @@ function githubFailure(err, ctx) {
         return err;
     const { prefix, need } = ctx;
     const name = err?.name;
-    const msg = github_messageOf(err);
+    const msg = messageOf(err);
     if (name === 'PermissionError') {
         const accepted = err.permission;
         return new ProviderError(`${prefix}: the token lacks the permission: it needs ${need}` +
@@ -68074,473 +65765,2782 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var pg_lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = pg_lib.Client
-const Pool = pg_lib.Pool
-const Connection = pg_lib.Connection
-const types = pg_lib.types
-const Query = pg_lib.Query
-const DatabaseError = pg_lib.DatabaseError
-const escapeIdentifier = pg_lib.escapeIdentifier
-const escapeLiteral = pg_lib.escapeLiteral
-const Result = pg_lib.Result
-const TypeOverrides = pg_lib.TypeOverrides
-
-// Also export the defaults
-const esm_defaults = pg_lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (pg_lib);
-
-;// CONCATENATED MODULE: ./src/providers/sql-ident.ts
+;// CONCATENATED MODULE: ./src/providers/discover.ts
 /**
- * Safe quoting of PostgreSQL identifiers (role names) for statements that cannot take bind
- * parameters (`GRANT "role" TO "member"`). Values always go through `pg` bind parameters; only
- * identifiers are quoted here, the same way as the server's `quote_ident`/`format('%I')` in its
- * always-quote form.
+ * Resources found at run time (DESIGN.md §2 `discover:`):
+ *
+ *   discover:
+ *     - { provider: github, org: acme, tags_from: custom_properties }
+ *
+ * Each repository of the organization becomes a resource
+ *   { id: "github:ORG/NAME", provider: github, config: { repository: "ORG/NAME" },
+ *     tags: <its custom properties>, baseline: [], prune: false }
+ * where ORG/NAME is GitHub's own spelling (`full_name`).
+ *
+ * Reads `GET /orgs/{org}/repos` and `GET /orgs/{org}/properties/values`, both paginated (the
+ * token needs `metadata: read` and the organization permission `custom properties: read`).
+ *
+ * Decisions (docs/providers.md):
+ * - Archived repositories are skipped (nobody can be given meaningful access to them).
+ * - Property names are lower-cased and must then match the tag-key pattern
+ *   `^[a-z][a-z0-9_.-]{0,62}$`; a property whose name does not is skipped with a warning (no
+ *   policy can select on such a key, so dropping it cannot widen access).
+ * - Values: a string becomes the tag value; `null`, `""` and an empty list mean "not set" (no tag).
+ *   A multi-select with exactly one value is that value. A multi-select with several values, a
+ *   value longer than 256 characters, or two property names that collide once lower-cased with
+ *   different values cannot be represented as a single-valued tag. Dropping the tag could make the
+ *   repository escape a deny policy or a stricter allow policy (fail open), so the WHOLE
+ *   repository is skipped with a warning: it cannot be requested until its properties are fixed
+ *   or it is declared in policies/ (fail closed).
+ * - Resources declared in policies/ win. A discovered resource is dropped, and the conflict
+ *   reported, when a declared resource has the same id (case-insensitive) or manages the same
+ *   repository (`config.repository`, case-insensitive): otherwise one repository would be
+ *   reachable through two ids with different tags, and the looser one would decide.
+ * - Several rules for the same organization are read once. Any API failure throws a
+ *   ProviderError (retryable for 5xx/network): callers must fail closed, never run with a
+ *   partial inventory.
  */
-/** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated by the server. */
-const MAX_IDENTIFIER_BYTES = 63;
-class IdentifierError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdentifierError';
+
+
+const TAG_KEY = /^[a-z][a-z0-9_.-]{0,62}$/;
+const MAX_TAG_VALUE = 256;
+/** Discover the resources of every rule, then drop those shadowed by `declared`. */
+async function discoverResources(client, rules, declared = [], options = {}) {
+    const perPage = options.perPage ?? 100;
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const warnings = [];
+    const found = [];
+    const seen = new Set();
+    for (const [index, rule] of rules.entries()) {
+        if (rule.provider !== 'github' || rule.tags_from !== 'custom_properties') {
+            warnings.push({ org: rule.org, message: `discover rule ${index} is not supported and was ignored` });
+            continue;
+        }
+        const org = rule.org;
+        if (seen.has(org.toLowerCase()))
+            continue;
+        seen.add(org.toLowerCase());
+        const fail = (err, action, need) => {
+            throw githubFailure(err, {
+                prefix: `discover (rule ${index}): cannot ${action} of organization ${org}`,
+                need,
+                notFound: `organization ${org} not found (or the token cannot see it)`,
+            });
+        };
+        const repos = await client
+            .paginate(client.rest.repos.listForOrg, {
+            org,
+            type: 'all',
+            per_page: perPage,
+            request: { signal: AbortSignal.timeout(timeoutMs) },
+        })
+            .catch((err) => fail(err, 'list the repositories', 'metadata: read (repository permission of a GitHub App)'));
+        const values = await client
+            .paginate(client.rest.orgs.customPropertiesForReposGetOrganizationValues, {
+            org,
+            per_page: perPage,
+            request: { signal: AbortSignal.timeout(timeoutMs) },
+        })
+            .catch((err) => fail(err, 'read the custom property values', 'custom properties: read (organization permission of a GitHub App)'));
+        const built = buildDiscovered(rule, index, repos.map((r) => ({ name: r.name, full_name: r.full_name, archived: r.archived === true })), values);
+        found.push(...built.resources);
+        warnings.push(...built.warnings);
     }
+    const merged = shadowDeclared(declared, found);
+    return { resources: merged.resources, warnings, conflicts: merged.conflicts };
+}
+/** Pure: the resources of one rule from what GitHub answered. */
+function buildDiscovered(rule, ruleIndex, repos, values) {
+    const warnings = [];
+    const byName = new Map();
+    for (const v of values)
+        byName.set(v.repository_name.toLowerCase(), v);
+    const source = syntheticSource(`discover:github:${rule.org}`);
+    const resources = [];
+    const sorted = [...repos].sort((a, b) => a.full_name < b.full_name ? -1 : a.full_name > b.full_name ? 1 : 0);
+    for (const repo of sorted) {
+        if (repo.archived === true)
+            continue;
+        const warn = (message) => {
+            warnings.push({ org: rule.org, repository: repo.full_name, message });
+        };
+        const tags = tagsOf(byName.get(repo.name.toLowerCase())?.properties ?? [], warn);
+        if (tags === null)
+            continue;
+        resources.push({
+            id: `github:${repo.full_name}`,
+            provider: 'github',
+            tags,
+            config: { repository: repo.full_name },
+            baseline: [],
+            prune: false,
+            source,
+            path: ['discover', ruleIndex],
+        });
+    }
+    return { resources, warnings };
 }
 /**
- * Why `name` cannot be used as a PostgreSQL identifier, or null when it can.
- * Rejects: non-strings, the empty string, NUL (the protocol cannot carry it) and names longer than
- * 63 bytes (the server would truncate them and could then address a *different* role).
+ * Tags from custom property values (see the decisions above). Returns null when the repository
+ * must be skipped; `warn` receives the reason and every skipped property.
  */
-function identifierProblem(name) {
-    if (typeof name !== 'string')
-        return 'is not a string';
-    if (name.length === 0)
-        return 'is empty';
-    if (name.includes('\0'))
-        return 'contains a NUL character';
-    if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) {
-        return `is longer than ${MAX_IDENTIFIER_BYTES} bytes (PostgreSQL would truncate it)`;
+function tagsOf(properties, warn) {
+    const tags = {};
+    const from = {};
+    let skip = false;
+    for (const { property_name: name, value } of properties) {
+        const key = name.toLowerCase();
+        if (!TAG_KEY.test(key)) {
+            warn(`custom property ${JSON.stringify(name)} skipped: its name is not a tag key (${TAG_KEY.source})`);
+            continue;
+        }
+        let text;
+        if (value === null)
+            text = null;
+        else if (typeof value === 'string')
+            text = value;
+        else if (Array.isArray(value)) {
+            const items = value.filter((v) => typeof v === 'string' && v !== '');
+            if (items.length > 1) {
+                warn(`repository skipped: custom property ${JSON.stringify(name)} has several values ` +
+                    `(${items.map((v) => JSON.stringify(v)).join(', ')}); a tag has one value`);
+                skip = true;
+                continue;
+            }
+            text = items[0] ?? null;
+        }
+        else {
+            warn(`repository skipped: custom property ${JSON.stringify(name)} has a value that is not text`);
+            skip = true;
+            continue;
+        }
+        if (text === null || text === '')
+            continue;
+        if (text.length > MAX_TAG_VALUE) {
+            warn(`repository skipped: custom property ${JSON.stringify(name)} is longer than ${MAX_TAG_VALUE} characters`);
+            skip = true;
+            continue;
+        }
+        const earlier = tags[key];
+        if (earlier !== undefined && earlier !== text) {
+            warn(`repository skipped: custom properties ${JSON.stringify(from[key])} and ${JSON.stringify(name)} ` +
+                `are both tag ${key} with different values`);
+            skip = true;
+            continue;
+        }
+        tags[key] = text;
+        from[key] = name;
+    }
+    return skip ? null : tags;
+}
+/** Drop discovered resources that a declared resource shadows (same id or same repository). */
+function shadowDeclared(declared, discovered) {
+    const byId = new Map();
+    const byRepo = new Map();
+    for (const r of declared) {
+        byId.set(r.id.toLowerCase(), r);
+        const repo = r.provider === 'github' ? r.config['repository'] : undefined;
+        if (typeof repo === 'string' && !byRepo.has(repo.toLowerCase()))
+            byRepo.set(repo.toLowerCase(), r);
+    }
+    const resources = [];
+    const conflicts = [];
+    const kept = new Set();
+    for (const r of discovered) {
+        const repository = String(r.config['repository']);
+        const sameId = byId.get(r.id.toLowerCase());
+        const sameRepo = byRepo.get(repository.toLowerCase());
+        const winner = sameId ?? sameRepo;
+        if (winner !== undefined) {
+            conflicts.push({
+                id: r.id,
+                repository,
+                declared: winner.id,
+                message: sameId !== undefined
+                    ? `discovered resource ${r.id} ignored: a resource with the same id is declared in ${winner.source.file}`
+                    : `discovered resource ${r.id} ignored: resource ${winner.id} (${winner.source.file}) already manages repository ${repository}`,
+            });
+            continue;
+        }
+        if (kept.has(r.id.toLowerCase()))
+            continue;
+        kept.add(r.id.toLowerCase());
+        resources.push(r);
+    }
+    return { resources, conflicts };
+}
+
+;// CONCATENATED MODULE: ./src/commands/discovered.ts
+
+
+async function withDiscovery(config, gh, log = () => undefined) {
+    const snapshot = config.prepared.snapshot;
+    if (snapshot.discover.length === 0)
+        return config;
+    const found = await discoverResources(gh, snapshot.discover, snapshot.resources);
+    for (const w of found.warnings)
+        log(`discover: ${JSON.stringify(w)}`);
+    for (const c of found.conflicts)
+        log(`discover: ${JSON.stringify(c)}`);
+    if (found.resources.length === 0)
+        return config;
+    const merged = { ...snapshot, resources: [...snapshot.resources, ...found.resources] };
+    return { ...config, prepared: prepare(merged) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/pr-files.ts
+/**
+ * Reading a pull request's configuration (at its base) and requests (at its head) through the
+ * API, as data.
+ */
+
+
+
+
+
+
+
+
+
+async function configAt(ctx, commit) {
+    const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, commit));
+    if (!built.ok) {
+        throw new ConfigError(`policies/ at the base commit ${commit.slice(0, 7)} is invalid: no request can be decided until it is fixed`, built.diagnostics);
+    }
+    const owners = await codeownersAt(ctx.gh, ctx.ref, commit);
+    // Discovered resources are read with the App token when there is one (custom properties).
+    return withDiscovery({
+        prepared: prepare(built.snapshot),
+        codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
+        origin: `base commit ${commit.slice(0, 7)}`,
+    }, ctx.teamsGh);
+}
+/** Grant files at the head commit, only the given paths, read as data. */
+async function grantsAt(ctx, commit, paths) {
+    if (paths.length === 0)
+        return [];
+    const wanted = new Set(paths);
+    const all = await listTree(ctx.gh, ctx.ref, commit, 'grants');
+    const entries = all.filter((e) => wanted.has(e.path));
+    // An added file may not reuse the id of any other grant file (existing or added).
+    const idOf = (p) => /([^/]+)\.yaml$/.exec(p)?.[1];
+    const clashes = new Map();
+    for (const p of paths) {
+        const other = all.find((e) => e.path !== p && idOf(e.path) !== undefined && idOf(e.path) === idOf(p));
+        if (other)
+            clashes.set(p, other.path);
+    }
+    const found = new Set(entries.map((e) => e.path));
+    const missing = paths
+        .filter((p) => !found.has(p))
+        .map((p) => ({
+        file: p,
+        diagnostics: [
+            {
+                code: 'not-a-file',
+                message: `${p} is not a regular file at the head commit`,
+                file: p,
+                line: 1,
+                column: 1,
+            },
+        ],
+    }));
+    const loaded = loadGrants(await readEntries(ctx.gh, ctx.ref, entries)).map(({ path, result }) => result.ok
+        ? { file: path, grant: result.grant, diagnostics: [] }
+        : { file: path, diagnostics: result.diagnostics });
+    return withIdClashes([...loaded, ...missing], clashes);
+}
+
+;// CONCATENATED MODULE: ./src/core/pr-facts.ts
+/**
+ * The facts of one pull request, in GitHub's own REST field names (DESIGN.md §5, `--pr FACTS.json`).
+ * The GitHub adapter fills these from the API; the CLI reads them from a JSON file. The core only
+ * reads them, so approvals can be evaluated (and tested) without a network.
+ */
+/**
+ * Bots never count as approvers. GitHub marks App accounts `type: "Bot"`; their logins end in
+ * `[bot]`. Either signal is enough, because facts written by hand may omit `type`.
+ */
+function isBot(user) {
+    return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
+}
+
+;// CONCATENATED MODULE: ./src/core/reviews.ts
+/**
+ * Effective reviews (DESIGN.md §3): per reviewer, the latest review that is not COMMENTED
+ * (and not PENDING, which is an unsubmitted draft). A DISMISSED review resets the reviewer:
+ * GitHub turns a dismissed review's state into DISMISSED, so the reviewer has no standing
+ * verdict until they review again.
+ */
+
+function time(review) {
+    if (review.submitted_at === undefined)
+        return undefined;
+    const ms = Date.parse(review.submitted_at);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/**
+ * Reviews in chronological order. GitHub already lists them oldest first; sorting guards
+ * against adapters or hand-written facts that do not. Sort key: submitted_at, then id, then
+ * input position. A review missing a timestamp (or id) inherits the previous review's value,
+ * so it stays where GitHub put it and the order is total (a comparator that skipped missing
+ * values could be inconsistent and sort differently across engines).
+ */
+function chronological(reviews) {
+    let lastTime = Number.NEGATIVE_INFINITY;
+    let lastId = Number.NEGATIVE_INFINITY;
+    const keyed = reviews.map((review, index) => {
+        lastTime = time(review) ?? lastTime;
+        lastId = typeof review.id === 'number' && Number.isFinite(review.id) ? review.id : lastId;
+        return { review, t: lastTime, id: lastId, index };
+    });
+    keyed.sort((a, b) => a.t - b.t || a.id - b.id || a.index - b.index);
+    return keyed.map((k) => k.review);
+}
+/** Lower-case login → that reviewer's effective review. Deleted accounts (`user: null`) are ignored. */
+function effectiveReviews(reviews) {
+    const effective = new Map();
+    for (const review of chronological(reviews)) {
+        if (!review.user)
+            continue;
+        const key = loginKey(review.user.login);
+        switch (review.state) {
+            case 'COMMENTED':
+            case 'PENDING':
+                break;
+            case 'DISMISSED':
+                effective.delete(key);
+                break;
+            default:
+                effective.set(key, review);
+        }
+    }
+    return effective;
+}
+
+;// CONCATENATED MODULE: ./src/core/matching.ts
+/**
+ * Maximum bipartite matching between approval slots and approvers (Kuhn's augmenting paths).
+ * Each approver fills at most one slot across all rules, and as many slots as possible are
+ * filled: a greedy assignment could let one person who is in two groups use up the only slot
+ * another person could have filled. Sizes are tiny (a handful of slots and reviewers), so the
+ * O(slots × edges) algorithm is plenty.
+ *
+ * Deterministic: slots are tried in order and candidates in sorted order, so the same input
+ * always yields the same assignment and the PR comment does not churn between runs.
+ */
+/** For each slot (same index as the input), the approver assigned to it, or null. */
+function maximumMatching(slots) {
+    const sorted = slots.map((s) => [...s.candidates].sort());
+    const slotOf = new Map(); // approver → slot index
+    const assignment = slots.map(() => null);
+    // Try to give slot `i` an approver, moving already-placed approvers along an augmenting path.
+    const augment = (i, visited) => {
+        const candidates = sorted[i] ?? [];
+        // A free approver first: placements only move when they must, so reports read naturally
+        // (the first approvals stay where they were).
+        const free = candidates.find((who) => !visited.has(who) && !slotOf.has(who));
+        if (free !== undefined) {
+            slotOf.set(free, i);
+            assignment[i] = free;
+            return true;
+        }
+        for (const who of candidates) {
+            if (visited.has(who))
+                continue;
+            visited.add(who);
+            const held = slotOf.get(who);
+            if (held === undefined || augment(held, visited)) {
+                slotOf.set(who, i);
+                assignment[i] = who;
+                return true;
+            }
+        }
+        return false;
+    };
+    for (let i = 0; i < slots.length; i++)
+        augment(i, new Set());
+    return assignment;
+}
+
+;// CONCATENATED MODULE: ./src/core/approvals.ts
+
+
+
+
+
+
+/** A directory whose teams are exactly the PR facts' teams (active members only). */
+function directoryWithTeams(base, teams) {
+    const map = new Map();
+    for (const [team, members] of Object.entries(teams)) {
+        const key = teamKey(team);
+        map.set(key, [...(map.get(key) ?? []), ...members]);
+    }
+    return { people: base.people, groups: base.groups, teams: map };
+}
+function describeFrom(from) {
+    return from === 'codeowners' ? 'codeowners' : from.map(describePrincipal).join(', ');
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The same GitHub account: same login (any case), or the same numeric id where both are known. */
+function sameAccount(user, other) {
+    if (loginKey(user.login) === loginKey(other.login))
+        return true;
+    return typeof user.id === 'number' && typeof other.id === 'number' && user.id === other.id;
+}
+/** Why `user` may never approve this PR, or null. */
+function exclusion(user, input) {
+    const { facts, dir } = input;
+    if (isBot(user))
+        return 'is a bot';
+    // The requester's bound id (if any) catches a reviewer who is the requester under a new login.
+    const requester = { login: input.requester, id: dir.people.get(loginKey(input.requester))?.id };
+    if (sameAccount(user, requester))
+        return 'is the requester';
+    if (sameAccount(user, facts.author))
+        return 'is the pull request author';
+    if (facts.commit_authors.some((a) => sameAccount(user, a)))
+        return 'authored a commit in this PR';
+    const person = dir.people.get(loginKey(user.login));
+    if (person && typeof person.id === 'number' && typeof user.id === 'number' && person.id !== user.id) {
+        // The login was renamed and reused by another account: it is not the person policies/ names.
+        return `id ${user.id} does not match people.${person.login}.id ${person.id}`;
     }
     return null;
 }
-/**
- * Quote `name` as a PostgreSQL identifier: wrap it in double quotes and double every double
- * quote inside, so the result is always exactly one identifier whatever `name` contains
- * (`billing"; DROP TABLE x; --` → `"billing""; DROP TABLE x; --"`). The name is taken
- * literally (case preserved, no keyword interpretation). Throws IdentifierError on names that
- * cannot be represented (see identifierProblem).
- */
-function quoteIdent(name) {
-    const problem = identifierProblem(name);
-    if (problem !== null)
-        throw new IdentifierError(`identifier ${describeIdent(name)} ${problem}`);
-    return `"${name.replace(/"/g, '""')}"`;
-}
-/** A printable, bounded rendering of a (possibly hostile) identifier for messages. */
-function describeIdent(name) {
-    if (typeof name !== 'string')
-        return String(typeof name);
-    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/providers/postgres.ts
-/**
- * The PostgreSQL provider: an access level is membership of a database role.
- *
- * Resource config (DESIGN.md §2): `{ connection_env: NAME, roles: { LEVEL: ROLE, ... } }`.
- * - `connection_env` names an environment variable holding a `postgres://` / `postgresql://` URL.
- *   It is read at call time, never from git; the URL (and its password) never appears in a message.
- * - `roles` maps each access level to a database role; the person's identity
- *   (`people.*.identities.postgres`, default their login) is the member role.
- *
- * grant:  `GRANT "<role>" TO "<identity>"` for the roles of `level` and of every level in `held`,
- *         each only when `pg_auth_members` says the identity is not yet a direct member, so
- *         `changed` is honest.
- * revoke: `REVOKE "<role>" FROM "<identity>"` for the role of `level` unless a level in `held`
- *         maps to the same role; then reads `pg_auth_members` back and throws if still a member.
- * list:   the direct members of every mapped role (except the connection role itself), one
- *         assignment per level mapped to the role.
- *
- * The connection role needs the right to grant the mapped roles: superuser, `CREATEROLE`
- * (PostgreSQL ≤ 15), or `ADMIN OPTION` on each mapped role (`GRANT billing_read TO gitgrant
- * WITH ADMIN OPTION`, the least privilege and required on PostgreSQL ≥ 16), plus `CONNECT` on the
- * database in the URL. Identifiers are always quoted with `quoteIdent`; values always travel as
- * bind parameters.
- */
-
-
-
-/** Stable codes carried by ProviderError.code (docs/providers.md). */
-const POSTGRES_ERROR_CODES = {
-    config: 'provider-config',
-    unknownLevel: 'unknown-access-level',
-    unknownIdentity: 'unknown-identity',
-    unknownRole: 'unknown-role',
-    unreachable: 'provider-unreachable',
-    failed: 'provider-failed',
-    notConfirmed: 'revoke-not-confirmed',
-};
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONFIG_KEYS = new Set(['connection_env', 'roles']);
-/** Validate a postgres resource's config (fail closed: anything unexpected is an error). */
-function parsePostgresConfig(resource) {
-    const where = `resource ${resource.id}`;
-    const bad = (msg) => {
-        throw new ProviderError(`${where}: postgres config ${msg}`, false, POSTGRES_ERROR_CODES.config);
+function selectorRule(from, dir, notes) {
+    for (const sel of from) {
+        if (typeof sel === 'string' && sel.startsWith('@') && !dir.teams.has(teamKey(sel))) {
+            notes.add(`membership of ${sel} is unknown (not in the pull request facts): its members cannot approve`);
+        }
+        if (typeof sel !== 'string' && 'same_tags' in sel) {
+            notes.add(`${describePrincipal(sel)} cannot select approvers (rules span resources): it matches nobody`);
+        }
+    }
+    return {
+        eligible: (login) => from.some((sel) => principalMatches(sel, login, dir)),
+        known: () => from.flatMap((sel) => expandPrincipal(sel, dir)),
     };
-    const config = resource.config;
-    if (config === null || typeof config !== 'object' || Array.isArray(config))
-        bad('must be a mapping');
-    const cfg = config;
-    for (const key of Object.keys(cfg)) {
-        if (!CONFIG_KEYS.has(key))
-            bad(`has an unknown key ${JSON.stringify(key)} (expected connection_env, roles)`);
-    }
-    const connectionEnv = cfg['connection_env'];
-    if (typeof connectionEnv !== 'string' || !ENV_NAME.test(connectionEnv)) {
-        bad('connection_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');
-    }
-    const rolesRaw = cfg['roles'];
-    if (rolesRaw === null || typeof rolesRaw !== 'object' || Array.isArray(rolesRaw)) {
-        bad('roles must be a mapping of access level to database role');
-    }
-    const roles = new Map();
-    for (const [level, role] of Object.entries(rolesRaw)) {
-        if (typeof role !== 'string')
-            bad(`roles.${level} must be a role name`);
-        const problem = identifierProblem(role);
-        if (problem !== null)
-            bad(`roles.${level}: role name ${describeIdent(role)} ${problem}`);
-        roles.set(level, role);
-    }
-    if (roles.size === 0)
-        bad('roles must map at least one access level');
-    return { connectionEnv: connectionEnv, roles };
 }
-class PostgresProvider {
-    name = 'postgres';
-    opts;
-    constructor(options = {}) {
-        this.opts = {
-            env: options.env,
-            connectTimeoutMs: options.connectTimeoutMs ?? 5000,
-            statementTimeoutMs: options.statementTimeoutMs ?? 15000,
-            lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+function codeownersRule(owners, dir, notes) {
+    const users = [];
+    const teams = [];
+    for (const owner of owners) {
+        const kind = ownerKind(owner);
+        if (kind === 'user')
+            users.push(owner.slice(1));
+        else if (kind === 'team') {
+            if (dir.teams.has(teamKey(owner)))
+                teams.push(teamKey(owner));
+            else
+                notes.add(`membership of code owner ${owner} is unknown (not in the pull request facts): its members cannot approve`);
+        }
+        else
+            notes.add(`code owner ${owner} is an email address, which cannot be mapped to an account: ignored`);
+    }
+    const known = () => [...users, ...teams.flatMap((t) => dir.teams.get(t) ?? [])];
+    const keys = () => new Set(known().map(loginKey));
+    return { eligible: (login) => keys().has(loginKey(login)), known };
+}
+function uniqueSorted(logins) {
+    const byKey = new Map();
+    for (const login of logins)
+        if (!byKey.has(loginKey(login)))
+            byKey.set(loginKey(login), login);
+    return [...byKey.values()].sort((a, b) => loginKey(a) < loginKey(b) ? -1 : loginKey(a) > loginKey(b) ? 1 : 0);
+}
+function approvals_error(code, message) {
+    return { code, message };
+}
+function evaluateApprovals(input) {
+    const { rules, facts } = input;
+    const errors = [];
+    const ignored = [];
+    const notes = new Set();
+    const head = facts.head_sha.toLowerCase();
+    const views = rules.map((rule) => {
+        if (rule.from !== 'codeowners')
+            return selectorRule(rule.from, input.dir, notes);
+        if (!input.codeowners || input.codeowners.owners.length === 0) {
+            errors.push(approvals_error('no-codeowners', 'a rule requires code owner approval, but CODEOWNERS names no owner for this grant file'));
+            return { eligible: () => false, known: () => [] };
+        }
+        return codeownersRule(input.codeowners.owners, input.dir, notes);
+    });
+    for (const [i, rule] of rules.entries()) {
+        if (!Number.isInteger(rule.count) || rule.count < 0) {
+            errors.push(approvals_error('config-invalid', `approval rule ${describeFrom(rule.from)} has an invalid count ${rule.count}`));
+            views[i] = { eligible: () => false, known: () => [] };
+        }
+    }
+    const eligibleForAny = (login) => views.some((v) => v.eligible(login));
+    // Reviewers whose approval counts, and who blocks.
+    const approvers = [];
+    const blockers = [];
+    for (const review of effectiveReviews(facts.reviews).values()) {
+        const user = review.user;
+        const excluded = exclusion(user, input);
+        if (review.state === 'CHANGES_REQUESTED') {
+            if (!excluded && eligibleForAny(user.login))
+                blockers.push(user.login);
+            else
+                ignored.push({
+                    login: user.login,
+                    reason: `requested changes but ${excluded ?? 'cannot approve this grant'}`,
+                });
+            continue;
+        }
+        if (excluded)
+            ignored.push({ login: user.login, reason: excluded });
+        else if (review.commit_id.toLowerCase() !== head) {
+            ignored.push({
+                login: user.login,
+                reason: `approved an older commit (${review.commit_id.slice(0, 7)})`,
+            });
+        }
+        else if (!eligibleForAny(user.login)) {
+            ignored.push({ login: user.login, reason: 'is not an approver for any required rule' });
+        }
+        else
+            approvers.push(review);
+    }
+    if (blockers.length > 0) {
+        errors.push(approvals_error('changes-requested', `changes requested by ${uniqueSorted(blockers).join(', ')}`));
+    }
+    // One slot per required approval; approvers matched to slots, each used at most once.
+    const slots = [];
+    rules.forEach((rule, i) => {
+        const candidates = new Set(approvers.filter((r) => views[i].eligible(r.user.login)).map((r) => r.user.login));
+        const count = Number.isInteger(rule.count) && rule.count > 0 ? rule.count : 0;
+        for (let n = 0; n < count; n++)
+            slots.push({ rule: i, candidates });
+    });
+    const assignment = maximumMatching(slots);
+    const used = new Set(assignment.filter((a) => a !== null).map(loginKey));
+    const outcomes = rules.map((rule, i) => {
+        const approvedBy = slots.flatMap((s, k) => (s.rule === i && assignment[k] ? [assignment[k]] : []));
+        const count = Number.isInteger(rule.count) && rule.count > 0 ? rule.count : 0;
+        const missing = count - approvedBy.length;
+        const candidates = uniqueSorted(views[i].known().filter((login) => !used.has(loginKey(login)) && exclusion({ login }, input) === null));
+        if (missing > 0) {
+            const from = describeFrom(rule.from);
+            const have = approvedBy.length ? ` (${approvedBy.join(', ')})` : '';
+            const who = candidates.length ? `can be given by ${candidates.join(', ')}` : 'no one else can give it';
+            errors.push(approvals_error('approval-missing', `${from} needs ${plural(count, 'approval')}, has ${approvedBy.length}${have}; ${who}`));
+        }
+        return {
+            from: describeFrom(rule.from),
+            count: rule.count,
+            approved_by: approvedBy,
+            missing,
+            candidates,
+            policies: [...rule.policies],
+        };
+    });
+    return { approved: errors.length === 0, rules: outcomes, errors, ignored, notes: [...notes] };
+}
+
+;// CONCATENATED MODULE: ./src/core/rules.ts
+function selectorKey(sel) {
+    if (typeof sel === 'string')
+        return `s:${sel.toLowerCase()}`;
+    if ('tags' in sel) {
+        const entries = Object.entries(sel.tags)
+            .map(([k, v]) => [k, typeof v === 'string' ? [v] : [...v].sort()])
+            .sort(([a], [b]) => (a < b ? -1 : 1));
+        return `t:${JSON.stringify(entries)}`;
+    }
+    return `st:${JSON.stringify([...sel.same_tags].sort())}`;
+}
+const keys = new WeakMap();
+function approverSetKey(from) {
+    if (from === 'codeowners')
+        return 'codeowners';
+    // Rules come from policies (the same arrays for every request): compute each key once.
+    let key = keys.get(from);
+    if (key === undefined)
+        keys.set(from, (key = [...new Set(from.map(selectorKey))].sort().join('|')));
+    return key;
+}
+function mergeRules(rules) {
+    const merged = new Map();
+    for (const rule of rules) {
+        const key = approverSetKey(rule.from);
+        const existing = merged.get(key);
+        if (!existing) {
+            merged.set(key, { from: rule.from, count: rule.count, policies: [...rule.policies] });
+            continue;
+        }
+        existing.count = Math.max(existing.count, rule.count);
+        for (const p of rule.policies)
+            if (!existing.policies.includes(p))
+                existing.policies.push(p);
+    }
+    return [...merged.values()];
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate.ts
+/**
+ * Policy evaluation (DESIGN.md §3), for one grant request against a prepared snapshot.
+ *
+ * For each resolved resource:
+ *   1. a matching deny policy names requester → `denied` (deny wins, whatever allows)
+ *   2. no allow policy matches                → `no-policy` (default deny)
+ *   3. requester not eligible under EVERY matching allow policy → `not-eligible`
+ *   4. access level not offered by EVERY matching allow policy  → `access-not-offered`
+ * Then across all resources: effective max duration = the smallest (`duration-exceeds-max`),
+ * `require` of every matching policy (`reason-required`, `ticket-invalid`), and the approval
+ * rules: their union, rules with the same approver set merged with the largest count.
+ */
+
+
+
+
+
+
+/** Minimum length of a reason when a policy sets `require: { reason: true }`. */
+const REQUIRED_REASON_MIN = 10;
+function requesterSelectorThatMatches(selectors, requester, dir, resource) {
+    return selectors.find((s) => principalMatches(s, requester, dir, resource.tags));
+}
+const usesTags = new WeakMap();
+/** Does the policy's requester list depend on the resource (`same_tags`)? Computed once per policy. */
+function usesResourceTags(policy) {
+    let v = usesTags.get(policy);
+    if (v === undefined)
+        usesTags.set(policy, (v = policy.requesters.some((s) => typeof s === 'object' && 'same_tags' in s)));
+    return v;
+}
+function listSelectors(selectors) {
+    return selectors.map(describePrincipal).join('; ');
+}
+function evaluatePolicies(grant, prepared, dir = prepared.directory) {
+    const src = grant.source;
+    const diagnostics = [];
+    const { resources, origin, diagnostics: resolutionErrors } = resolveResources(grant, prepared.inventory);
+    diagnostics.push(...resolutionErrors);
+    const parsed = parseDuration(grant.duration);
+    const durationMs = parsed.ok ? parsed.ms : undefined;
+    if (!parsed.ok)
+        diagnostics.push(diag('duration-invalid', parsed.reason, src, ['duration']));
+    const verdicts = [];
+    const rules = [];
+    const requires = [];
+    let maxDurationMs;
+    let maxDuration;
+    let maxDurationPolicy;
+    // Per request, a policy's verdict on the requester only depends on the resource through
+    // `same_tags`; and a policy's limits and approvals are the same for every resource it matches.
+    // Both are computed once per policy, so a selector over many resources stays cheap.
+    const eligibleMemo = new Map();
+    const eligible = (policy, resource) => {
+        if (usesResourceTags(policy))
+            return !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource);
+        let v = eligibleMemo.get(policy);
+        if (v === undefined)
+            eligibleMemo.set(policy, (v = !!requesterSelectorThatMatches(policy.requesters, grant.requester, dir, resource)));
+        return v;
+    };
+    const counted = new Set();
+    const contributing = [];
+    const at = (resource) => ['resources', origin.get(resource.id) ?? 0];
+    for (const resource of resources) {
+        const { allow, deny, allowNames, denyNames } = prepared.matchingPolicies(resource.id);
+        verdicts.push({ resource, allow: allowNames, deny: denyNames });
+        const tagText = () => Object.entries(resource.tags)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ') || 'no tags';
+        const denying = deny.find((p) => requesterSelectorThatMatches(p.requesters, grant.requester, dir, resource));
+        if (denying) {
+            const who = requesterSelectorThatMatches(denying.requesters, grant.requester, dir, resource);
+            diagnostics.push(diag('denied', `policy "${denying.name}" denies ${grant.requester} on ${resource.id}: it applies through {${describeSelector(denying.resources)}} and names the requester as ${describePrincipal(who)}`, src, at(resource)));
+            continue;
+        }
+        if (allow.length === 0) {
+            diagnostics.push(diag('no-policy', `no allow policy matches ${resource.id} (${tagText()}): it cannot be requested`, src, at(resource)));
+            continue;
+        }
+        let resourceOk = true;
+        for (const policy of allow) {
+            if (!eligible(policy, resource)) {
+                resourceOk = false;
+                diagnostics.push(diag('not-eligible', `${grant.requester} may not request ${resource.id}: policy "${policy.name}" applies through {${describeSelector(policy.resources)}} and allows only ${listSelectors(policy.requesters)}`, src, at(resource)));
+            }
+        }
+        if (!resourceOk)
+            continue;
+        for (const policy of allow) {
+            const rule = Object.hasOwn(policy.access, grant.access) ? policy.access[grant.access] : undefined;
+            if (!rule) {
+                diagnostics.push(diag('access-not-offered', `access "${grant.access}" is not offered on ${resource.id} by policy "${policy.name}" (offers: ${Object.keys(policy.access).join(', ') || 'nothing'})`, src, ['access']));
+                continue;
+            }
+            if (counted.has(policy))
+                continue;
+            counted.add(policy);
+            contributing.push({ policy, rule });
+            if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
+                maxDurationMs = rule.maxDurationMs;
+                maxDuration = rule.maxDuration;
+                maxDurationPolicy = policy.name;
+            }
+            for (const r of rule.approvals)
+                rules.push({ from: r.from, count: r.count, policies: [policy.name] });
+            if (policy.require)
+                requires.push(policy);
+        }
+    }
+    if (durationMs !== undefined && maxDurationMs !== undefined && durationMs > maxDurationMs) {
+        diagnostics.push(diag('duration-exceeds-max', `duration ${grant.duration} exceeds the maximum of ${maxDuration} set by policy "${maxDurationPolicy}" for ${grant.access}`, src, ['duration']));
+    }
+    checkRequirements(grant, requires, diagnostics);
+    if (grant.reason.trim() === '' && !diagnostics.some((d) => d.code === 'reason-required')) {
+        diagnostics.push(diag('reason-required', 'a reason is required: say why you need this access', src, ['reason']));
+    }
+    const limits = accessLimits(contributing, rules);
+    return {
+        grant,
+        resources,
+        verdicts,
+        durationMs,
+        maxDurationMs,
+        maxDuration,
+        maxDurationPolicy,
+        rules: mergeRules(rules),
+        diagnostics,
+        ok: diagnostics.length === 0,
+        ...limits,
+    };
+}
+/**
+ * Extension caps and break-glass over the contributing access rules. Fail closed: the smallest
+ * `max_extensions`, every hours cap, and break-glass only when every contributing rule is
+ * break-glass (otherwise the break-glass reviewers are required before merge, like approvals).
+ */
+function accessLimits(contributing, rules) {
+    const out = {};
+    for (const { policy, rule } of contributing) {
+        if (rule.maxExtensions !== undefined &&
+            (!out.maxExtensions || rule.maxExtensions < out.maxExtensions.count))
+            out.maxExtensions = { count: rule.maxExtensions, policy: policy.name };
+        if (rule.maxHoursPer30d)
+            (out.hourCaps ??= []).push({
+                hours: rule.maxHoursPer30d.hours,
+                by: rule.maxHoursPer30d.by,
+                policy: policy.name,
+            });
+    }
+    const glass = contributing.filter((c) => c.rule.breakGlass);
+    if (glass.length === 0)
+        return out;
+    const reviewRules = glass.map(({ policy, rule }) => ({
+        from: rule.breakGlass.reviewers,
+        count: 1,
+        policies: [policy.name],
+    }));
+    if (glass.length < contributing.length) {
+        // Another matching policy is not break-glass: its approvals apply before merge, and so do
+        // the break-glass reviewers (never less than either policy asks for).
+        rules.push(...reviewRules);
+        return out;
+    }
+    let shortest = glass[0];
+    for (const g of glass)
+        if (g.rule.breakGlass.reviewWithinMs < shortest.rule.breakGlass.reviewWithinMs)
+            shortest = g;
+    out.breakGlass = {
+        reviewWithinMs: shortest.rule.breakGlass.reviewWithinMs,
+        reviewWithin: shortest.rule.breakGlass.reviewWithin,
+        policies: glass.map((g) => g.policy.name),
+        rules: mergeRules(reviewRules),
+    };
+    return out;
+}
+function checkRequirements(grant, policies, out) {
+    const seen = new Set();
+    for (const policy of policies) {
+        if (seen.has(policy.name))
+            continue;
+        seen.add(policy.name);
+        const req = policy.require;
+        if (req.reason && grant.reason.replace(/\s+/g, '').length < REQUIRED_REASON_MIN) {
+            out.push(diag('reason-required', `policy "${policy.name}" requires a reason of at least ${REQUIRED_REASON_MIN} characters`, grant.source, ['reason']));
+        }
+        if (req.ticket !== undefined) {
+            const pattern = new RegExp(req.ticket);
+            if (grant.ticket === undefined) {
+                out.push(diag('ticket-invalid', `policy "${policy.name}" requires a ticket matching ${req.ticket}`, grant.source, []));
+            }
+            else if (!pattern.test(grant.ticket)) {
+                out.push(diag('ticket-invalid', `ticket "${grant.ticket}" does not match ${req.ticket}, required by policy "${policy.name}"`, grant.source, ['ticket']));
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/extension.ts
+/**
+ * Extensions and repeat-access caps (docs/extension.md). Pure: the history of grants (read from
+ * git by an adapter) and the instant of the decision are arguments.
+ *
+ *   - A grant with `extends: ID` continues grant ID WITHOUT A GAP: when it lands before ID's
+ *     window ends, its window starts at that end (end = old end + its duration). Landing at or
+ *     after the old end is not an extension (`extension-invalid`).
+ *   - It must have the same requester and access, and resources among ID's resolved resources.
+ *   - `max_extensions: N`: an original grant is chain 0, its extension chain 1, an extension of
+ *     that chain 2…; a request whose chain would exceed the smallest N is `extension-limit`.
+ *   - `max_hours_per_30d: { hours, by }`: the hours granted to one person at the same access
+ *     level, per value of the `by` tags of the resources, in any rolling 30 days, with this
+ *     request counted, may not exceed `hours` (`extension-limit`). It applies to every request
+ *     at that level, extension or not: otherwise a new request would get around it.
+ */
+
+
+
+const DAYS_30_MS = 30 * 24 * 3_600_000;
+const extension_HOUR_MS = 3_600_000;
+/** The window of an extension that lands at `landedAt` after a grant ending at `prior.endMs`. */
+function continueWindow(prior, landedAt, durationMs) {
+    if (landedAt >= prior.endMs) {
+        return {
+            ok: false,
+            reason: `the window of ${prior.id ?? 'the extended grant'} ended at ${new Date(prior.endMs).toISOString()}, before this request landed: an extension must land while the old window is active (request a new grant instead)`,
         };
     }
-    async grant(change) {
-        const { config, resource } = this.prepare(change.resource);
-        const identity = checkIdentity(change.subject.identity, change.subject.login);
-        // Every level the person must hold after the grant: the granted one and those in `held`.
-        // Unknown levels are configuration errors: fail closed before touching the database.
-        const levels = postgres_unique([change.level, ...change.held]);
-        const roles = postgres_unique(levels.map((level) => roleFor(config, level, resource)));
-        return this.withClient(config, resource, async (db) => {
-            const oids = await resolveRoles(db, resource, config, roles, identity, change.subject.login);
-            const memberOid = oids.get(identity);
-            const done = [];
-            const already = [];
-            for (const role of roles) {
-                if (await isMember(db, oids.get(role), memberOid)) {
-                    already.push(role);
-                    continue;
-                }
-                await run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
-                if (!(await isMember(db, oids.get(role), memberOid))) {
-                    throw new ProviderError(`resource ${resource.id}: GRANT ${role} TO ${identity} did not take effect (pg_auth_members has no membership)`, false, POSTGRES_ERROR_CODES.failed);
-                }
-                done.push(role);
-            }
-            const parts = [
-                ...done.map((role) => `GRANT ${role} TO ${identity}`),
-                ...already.map((role) => `${identity} already a member of ${role}`),
-            ];
-            return { changed: done.length > 0, detail: parts.join('; ') };
-        });
+    return { ok: true, startMs: prior.endMs, endMs: prior.endMs + durationMs };
+}
+/** Does this decision need history (an extension, or an hours cap)? */
+function needsHistory(decision) {
+    return decision.grant.extends !== undefined || (decision.hourCaps?.length ?? 0) > 0;
+}
+/** The request's own window under the facts: continued for a valid extension, else from `atMs`. */
+function requestWindow(decision, facts) {
+    const d = decision.durationMs ?? 0;
+    if (decision.grant.extends !== undefined && facts.extended) {
+        const c = continueWindow(facts.extended, facts.atMs, d);
+        if (c.ok)
+            return c;
     }
-    async revoke(change) {
-        const { config, resource } = this.prepare(change.resource);
-        const identity = checkIdentity(change.subject.identity, change.subject.login);
-        const role = roleFor(config, change.level, resource);
-        // Levels in `held` that map to the same role keep it. Unknown levels in `held` cannot keep
-        // any role, so they are ignored here: they must never block a revocation.
-        const keptBy = change.held.filter((level) => config.roles.get(level) === role);
-        return this.withClient(config, resource, async (db) => {
-            const oids = await resolveRoles(db, resource, config, [role], identity, change.subject.login);
-            const roleOid = oids.get(role);
-            const memberOid = oids.get(identity);
-            if (keptBy.length > 0) {
-                return {
-                    changed: false,
-                    detail: `kept ${role} for ${identity}: still held through ${keptBy.join(', ')}`,
-                };
-            }
-            if (!(await isMember(db, roleOid, memberOid))) {
-                return { changed: false, detail: `${identity} is not a member of ${role}` };
-            }
-            await run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
-            // Read back: REVOKE only removes grants made by the current role (PostgreSQL 16+ keeps one
-            // membership per grantor) and only warns otherwise, so the catalog is the only proof.
-            const grantors = await membershipGrantors(db, roleOid, memberOid);
-            if (grantors !== null) {
-                throw new ProviderError(`resource ${resource.id}: REVOKE ${role} FROM ${identity} did not remove the membership ` +
-                    `(still granted by ${grantors}; the connection role can only revoke its own grants): ` +
-                    'revoke it by hand (REVOKE ... GRANTED BY ...)', false, POSTGRES_ERROR_CODES.notConfirmed);
-            }
-            return { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
-        });
+    return { startMs: facts.atMs, endMs: facts.atMs + d };
+}
+/** Every `extension-invalid` and `extension-limit` error of a decided request. */
+function checkHistory(decision, facts) {
+    const grant = decision.grant;
+    const src = grant.source;
+    const out = [];
+    if (facts.unavailable !== undefined) {
+        if (grant.extends !== undefined)
+            out.push(diag('extension-invalid', `cannot check extends: ${facts.unavailable}`, src, ['extends']));
+        else if (decision.hourCaps?.length)
+            out.push(diag('extension-limit', `cannot check max_hours_per_30d: ${facts.unavailable}`, src, ['duration']));
+        return out;
     }
-    async list(resourceIn) {
-        const { config, resource } = this.prepare(resourceIn);
-        const roles = postgres_unique([...config.roles.values()]);
-        return this.withClient(config, resource, async (db) => {
-            const result = await db.query(`SELECT r.rolname AS role, m.rolname AS member, current_user::text AS current
-           FROM pg_catalog.pg_roles r
-           LEFT JOIN pg_catalog.pg_auth_members am ON am.roleid = r.oid
-           LEFT JOIN pg_catalog.pg_roles m ON m.oid = am.member
-          WHERE r.rolname = ANY($1::text[])`, [roles]);
-            const found = new Set(result.rows.map((row) => row.role));
-            const missing = roles.filter((role) => !found.has(role));
-            if (missing.length > 0)
-                throw unknownRole(resource, missing[0], config);
-            const out = new Map();
-            for (const row of result.rows) {
-                // The connection role itself (a member when it holds ADMIN OPTION) is machinery, not a person.
-                if (row.member === null || row.member === row.current)
-                    continue;
-                for (const [level, role] of config.roles) {
-                    if (role !== row.role)
-                        continue;
-                    out.set(`${row.member}\0${level}`, { identity: row.member, access: level });
-                }
-            }
-            return [...out.values()].sort((a, b) => postgres_cmp(a.identity, b.identity) || postgres_cmp(a.access, b.access));
-        });
+    if (grant.extends !== undefined)
+        out.push(...checkExtension(decision, facts));
+    if (decision.hourCaps?.length)
+        out.push(...checkHourCaps(decision, facts));
+    return out;
+}
+function checkExtension(decision, facts) {
+    const grant = decision.grant;
+    const src = grant.source;
+    const id = grant.extends;
+    const prior = facts.extended;
+    const bad = (message, path = ['extends']) => diag('extension-invalid', message, src, path);
+    if (!prior)
+        return [bad(`extends ${id}: there is no grant ${id} on the default branch`)];
+    if (prior.id === grant.id)
+        return [bad(`extends ${id}: a grant cannot extend itself`)];
+    const out = [];
+    if (loginKey(prior.requester) !== loginKey(grant.requester))
+        out.push(bad(`extends ${id}: ${id} is ${prior.requester}'s grant, not ${grant.requester}'s: only the same person can extend it`, ['requester']));
+    if (prior.access !== grant.access)
+        out.push(bad(`extends ${id}: ${id} grants ${prior.access}, not ${grant.access}: an extension keeps the access level`, ['access']));
+    const had = new Set(prior.resources);
+    const extra = decision.resources.map((r) => r.id).filter((r) => !had.has(r));
+    if (extra.length)
+        out.push(bad(`extends ${id}: ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not among the resources of ${id} (${prior.resources.join(', ') || 'none'}): an extension may only keep or narrow them`, ['resources']));
+    const c = continueWindow(prior, facts.atMs, decision.durationMs ?? 0);
+    if (!c.ok)
+        out.push(bad(`extends ${id}: ${c.reason}`));
+    const limit = decision.maxExtensions;
+    const chain = prior.chain + 1;
+    if (limit && chain > limit.count)
+        out.push(diag('extension-limit', limit.count === 0
+            ? `policy "${limit.policy}" allows no extensions of ${grant.access}: request a new grant`
+            : `this would be extension ${chain} of the same original grant; policy "${limit.policy}" allows at most ${limit.count} for ${grant.access}: request a new grant`, src, ['extends']));
+    return out;
+}
+/** The bucket of each resource for a cap: the values of its `by` tags (a missing tag is ""). */
+function bucketsOf(resources, by, tagsOf) {
+    const out = new Set();
+    for (const id of resources) {
+        const tags = tagsOf?.(id) ?? {};
+        out.add(JSON.stringify(by.map((k) => (Object.hasOwn(tags, k) ? tags[k] : ''))));
     }
-    prepare(resource) {
-        if (resource.provider !== 'postgres') {
-            throw new ProviderError(`resource ${resource.id} uses provider ${resource.provider}, not postgres`, false, POSTGRES_ERROR_CODES.config);
+    return out;
+}
+const overlap = (aStart, aEnd, bStart, bEnd) => Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+/**
+ * The largest total of hours in any 30-day interval that overlaps `own`, over `windows` plus
+ * `own`. The total is piecewise linear in the interval's start, so its maximum is at a start
+ * where an interval edge meets a window edge.
+ */
+function maxRollingTotalMs(own, windows, spanMs = DAYS_30_MS) {
+    const all = [...windows, own];
+    const lo = own.startMs - spanMs;
+    const hi = own.endMs;
+    const starts = new Set();
+    for (const w of all)
+        for (const t of [w.startMs, w.endMs, w.startMs - spanMs, w.endMs - spanMs])
+            if (t > lo && t < hi)
+                starts.add(t);
+    let best = 0;
+    for (const t of starts) {
+        let total = 0;
+        for (const w of all)
+            total += overlap(w.startMs, w.endMs, t, t + spanMs);
+        best = Math.max(best, total);
+    }
+    return best;
+}
+function checkHourCaps(decision, facts) {
+    const grant = decision.grant;
+    const own = requestWindow(decision, facts);
+    const out = [];
+    const mine = (facts.windows ?? []).filter((w) => loginKey(w.person) === loginKey(grant.requester) && w.access === grant.access && w.file !== grant.file);
+    const ids = decision.resources.map((r) => r.id);
+    for (const cap of decision.hourCaps ?? []) {
+        for (const bucket of bucketsOf(ids, cap.by, facts.tagsOf)) {
+            const same = mine.filter((w) => bucketsOf(w.resources, cap.by, facts.tagsOf).has(bucket));
+            const total = maxRollingTotalMs(own, same);
+            if (total <= cap.hours * extension_HOUR_MS)
+                continue;
+            const values = JSON.parse(bucket)
+                .map((v, i) => `${cap.by[i]}=${v || '(none)'}`)
+                .join(', ');
+            out.push(diag('extension-limit', `${grant.requester} would hold ${grant.access} on ${values} for ${formatDuration(total)} within 30 days with this request; policy "${cap.policy}" allows at most ${cap.hours}h (max_hours_per_30d)`, grant.source, ['duration']));
         }
-        return { config: parsePostgresConfig(resource), resource };
     }
-    connectionUrl(config, resource) {
-        const env = this.opts.env ?? process.env;
-        const url = env[config.connectionEnv];
-        if (url === undefined || url.trim() === '') {
-            throw new ProviderError(`resource ${resource.id}: environment variable ${config.connectionEnv} (the PostgreSQL connection URL) is not set`, false, POSTGRES_ERROR_CODES.config);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/decide.ts
+/**
+ * The whole decision for one grant file: policy evaluation, identity (requester = PR author),
+ * and, when pull-request facts are given, approvals. Pure.
+ */
+
+
+
+
+
+
+/** The requester must be the PR author: same login (any case) and, where `people:` binds an id, the same id. */
+function requesterIsAuthor(grant, facts, prepared) {
+    const author = facts.author;
+    const bound = prepared.snapshot.people.get(loginKey(grant.requester));
+    if (loginKey(author.login) !== loginKey(grant.requester)) {
+        return diag('requester-not-author', `requester ${grant.requester} is not the pull request's author (${author.login}): people request access for themselves`, grant.source, ['requester']);
+    }
+    if (bound?.id !== undefined && author.id !== undefined && bound.id !== author.id) {
+        return diag('requester-not-author', `the author's account id ${author.id} is not the id ${bound.id} that policies/ binds to ${grant.requester}`, grant.source, ['requester']);
+    }
+    return null;
+}
+function decideGrant(grant, prepared, ctx) {
+    const dir = ctx.facts ? directoryWithTeams(prepared.directory, ctx.facts.teams) : prepared.directory;
+    const policy = evaluatePolicies(grant, prepared, dir);
+    const diagnostics = [...policy.diagnostics];
+    const historyErrors = ctx.history ? checkHistory(policy, ctx.history) : [];
+    diagnostics.push(...historyErrors);
+    let approvals = null;
+    if (ctx.facts) {
+        const identity = requesterIsAuthor(grant, ctx.facts, prepared);
+        if (identity)
+            diagnostics.push(identity);
+        const owned = ctx.codeowners ? ownersOf(ctx.codeowners, grant.file) : null;
+        approvals = evaluateApprovals({
+            rules: policy.rules,
+            requester: grant.requester,
+            facts: ctx.facts,
+            dir,
+            codeowners: owned,
+        });
+        for (const e of approvals.errors)
+            diagnostics.push(diag(e.code, e.message, grant.source, []));
+    }
+    const valid = policy.ok && historyErrors.length === 0 && !diagnostics.some((d) => d.code === 'requester-not-author');
+    return {
+        grant,
+        policy,
+        approvals,
+        diagnostics,
+        valid,
+        approved: valid && approvals !== null && approvals.approved && diagnostics.length === 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/run.ts
+/** Run git without a shell; arguments are passed as an array, never interpolated. */
+
+
+function run_git(repoDir, args, maxBuffer = 512 * 1024 * 1024) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', repoDir, ...args], { maxBuffer, encoding: 'utf8' }, (err, stdout, stderr) => {
+            if (err)
+                reject(new UsageError(`git ${args[0]} failed in ${repoDir}: ${(stderr || err.message).trim()}`));
+            else
+                resolve(stdout);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/landing.ts
+/**
+ * Landing times from git history: for each grant file present at REV, the committer time of
+ * the commit that (last) added it on REV's first-parent history. That is where its window
+ * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
+ * lands its files at the merge commit, not at the PR's own commits.
+ */
+
+const RECORD = '\u001e';
+/**
+ * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
+ * REV may be a range `BEFORE..AFTER` (the commits of one push).
+ */
+async function grantEvents(repoDir, rev = 'HEAD') {
+    if (rev.startsWith('-'))
+        throw new Error(`not a revision: ${rev}`);
+    const out = await run_git(repoDir, [
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--reverse',
+        '--no-renames',
+        `--format=${RECORD}%H %ct`,
+        '--name-status',
+        '-z',
+        rev,
+        '--',
+        'grants/',
+    ]).catch(async (e) => {
+        // A repository with no commits yet has no history: nothing has landed. Any other bad
+        // revision is the caller's mistake and is reported.
+        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
+        if (empty && rev === 'HEAD')
+            return '';
+        throw e;
+    });
+    const events = [];
+    for (const chunk of out.split(RECORD)) {
+        if (!chunk.trim())
+            continue;
+        const fields = chunk.split('\0');
+        const [header, ...rest] = fields;
+        const [commit, seconds] = header.trim().split(' ');
+        const time = Number(seconds) * 1000;
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+            const status = rest[i].trim().charAt(0);
+            const path = rest[i + 1];
+            if (status === 'A' || status === 'D' || status === 'M')
+                events.push({ commit: commit, time, status, path });
         }
-        let protocol = '';
+    }
+    return events;
+}
+/** Current landing of each file: the last add not followed by a delete. */
+function landingsFrom(events) {
+    const landed = new Map();
+    for (const e of events) {
+        if (e.status === 'A')
+            landed.set(e.path, { commit: e.commit, time: e.time });
+        else if (e.status === 'D')
+            landed.delete(e.path);
+    }
+    return landed;
+}
+async function landingTimes(repoDir, rev = 'HEAD') {
+    return landingsFrom(await grantEvents(repoDir, rev));
+}
+
+;// CONCATENATED MODULE: ./src/core/audit.ts
+/** `Merge pull request #12 from …` or a squash title ending in `(#12)`. */
+function pullRequestOfMessage(message) {
+    const first = message.split('\n', 1)[0] ?? '';
+    const m = /^Merge pull request #(\d+) /.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
+    return m ? Number(m[1]) : null;
+}
+/** Approvers reconcile recorded for a grant in a revocation commit message. */
+function approversInRecord(message, grantId) {
+    for (const line of message.split('\n')) {
+        if (!line.startsWith(`- ${grantId}: `))
+            continue;
+        const m = /approved by ([^()]+?)(?: \(|$)/.exec(line);
+        if (m)
+            return m[1]
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+    }
+    return [];
+}
+function auditWindows(events, messages, grantAt, nowMs) {
+    const open = new Map();
+    const out = [];
+    const iso = (ms) => new Date(ms).toISOString();
+    for (const e of events) {
+        if (e.status === 'A') {
+            const g = grantAt(e.commit, e.path);
+            const id = /([^/]+)\.yaml$/.exec(e.path)?.[1] ?? e.path;
+            const pr = pullRequestOfMessage(messages.get(e.commit) ?? '');
+            const endMs = g?.durationMs != null ? e.time + g.durationMs : e.time;
+            const w = {
+                grant: id,
+                file: e.path,
+                person: g?.person ?? '',
+                access: g?.access ?? '',
+                duration: g?.duration ?? '',
+                resources: g?.resources ?? [],
+                pr,
+                landing_commit: e.commit,
+                approvers: [],
+                start: iso(e.time),
+                end: iso(endMs),
+                ended_at: null,
+                removal_commit: null,
+                outcome: pr === null || !g ? 'never-applied' : 'active',
+                endMs,
+            };
+            open.set(e.path, w);
+            out.push(w);
+        }
+        else if (e.status === 'D') {
+            const w = open.get(e.path);
+            if (!w)
+                continue;
+            open.delete(e.path);
+            w.removal_commit = e.commit;
+            w.approvers = approversInRecord(messages.get(e.commit) ?? '', w.grant);
+            if (w.outcome === 'never-applied')
+                w.ended_at = iso(Math.min(e.time, w.endMs));
+            else if (e.time < w.endMs) {
+                w.outcome = 'revoked-early';
+                w.ended_at = iso(e.time);
+            }
+            else {
+                w.outcome = 'expired';
+                w.ended_at = w.end;
+            }
+        }
+    }
+    for (const w of open.values()) {
+        if (w.outcome === 'never-applied')
+            continue;
+        if (nowMs >= w.endMs) {
+            w.outcome = 'expired';
+            w.ended_at = w.end;
+        }
+    }
+    return out.map(({ endMs: _e, ...w }) => w);
+}
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+/**
+ * Git history for the audit trail, read in a few git processes whatever its length:
+ *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
+ *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
+ *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
+ */
+
+
+const history_RECORD = '\u001e';
+const FIELD = '\u001f';
+/** First-parent add/delete/modify events under `paths`, oldest first. */
+async function pathEvents(repoDir, rev, paths) {
+    const out = await run_git(repoDir, [
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--reverse',
+        '--no-renames',
+        `--format=${history_RECORD}%H %ct`,
+        '--name-status',
+        '-z',
+        rev,
+        '--',
+        ...paths,
+    ]);
+    const events = [];
+    for (const chunk of out.split(history_RECORD)) {
+        if (!chunk.trim())
+            continue;
+        const [header, ...rest] = chunk.split('\0');
+        const [commit, seconds] = header.trim().split(' ');
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+            const status = rest[i].trim().charAt(0);
+            if (status === 'A' || status === 'D' || status === 'M')
+                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
+        }
+    }
+    return events;
+}
+async function messagesWithParents(repoDir, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return out;
+    const text = await run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${history_RECORD}`], commits.join('\n') + '\n');
+    for (const rec of text.toString('utf8').split(history_RECORD)) {
+        const [sha, parents, message] = rec.split(FIELD);
+        if (message === undefined)
+            continue;
+        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
+    }
+    return out;
+}
+/**
+ * Full messages of the given commits. For a merge commit, the message of the merged branch's
+ * tip follows its own: a revocation pull request merged with a merge commit keeps its record
+ * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
+ */
+async function commitMessages(repoDir, commits) {
+    const own = await messagesWithParents(repoDir, commits);
+    const merged = await messagesWithParents(repoDir, [
+        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
+    ]);
+    const out = new Map();
+    for (const [sha, c] of own) {
+        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
+        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
+    }
+    return out;
+}
+/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
+async function blobsAt(repoDir, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const buf = await run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
+    let pos = 0;
+    for (const spec of specs) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+            continue;
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
+        pos += size + 1;
+    }
+    return out;
+}
+function run(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        const errs = [];
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.stderr.on('data', (c) => errs.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => code === 0
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
+        child.stdin.end(input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/audit.ts
+/**
+ * `gitgrant audit`: every window ever, from git history alone, with filters. Resources are
+ * resolved with the policies in force just before each landing (the same first-parent rule apply
+ * uses); configurations are loaded once per version of policies/, not once per grant.
+ */
+
+
+
+
+
+
+
+async function runAudit(repoDir, rev, nowMs, filters = {}) {
+    const events = await pathEvents(repoDir, rev, ['grants/', 'policies/']);
+    const grantEvents = events.filter((e) => e.path.startsWith('grants/') && e.path.endsWith('.yaml'));
+    const policyCommits = [
+        ...new Set(events.filter((e) => e.path.startsWith('policies/')).map((e) => e.commit)),
+    ];
+    // The configuration in force for a landing = policies/ as of the last change strictly before it.
+    const order = new Map();
+    events.forEach((e, i) => order.has(e.commit) || order.set(e.commit, i));
+    const configs = new Map();
+    const configFor = (commit) => {
+        const at = order.get(commit) ?? Infinity;
+        let version = null;
+        for (const c of policyCommits)
+            if ((order.get(c) ?? Infinity) < at)
+                version = c;
+        if (!version)
+            return Promise.resolve(null);
+        let p = configs.get(version);
+        if (!p)
+            configs.set(version, (p = config_loadConfig(repoDir, version).catch(() => null)));
+        return p;
+    };
+    const landings = grantEvents.filter((e) => e.status === 'A');
+    const [messages, blobs] = await Promise.all([
+        commitMessages(repoDir, [...new Set(grantEvents.filter((e) => e.status !== 'M').map((e) => e.commit))]),
+        blobsAt(repoDir, landings.map((e) => `${e.commit}:${e.path}`)),
+    ]);
+    const parsed = new Map();
+    for (const e of landings) {
+        const bytes = blobs.get(`${e.commit}:${e.path}`);
+        const r = bytes ? loadGrant(e.path, bytes) : null;
+        if (!r?.ok)
+            continue;
+        const config = await configFor(e.commit);
+        const resources = config
+            ? resolveResources(r.grant, config.prepared.inventory).resources
+            : [];
+        const d = parseDuration(r.grant.duration);
+        parsed.set(`${e.commit}:${e.path}`, {
+            person: r.grant.requester,
+            access: r.grant.access,
+            duration: r.grant.duration,
+            durationMs: d.ok ? d.ms : null,
+            resources: resources.length
+                ? resources.map((x) => x.id)
+                : r.grant.resources.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))),
+            tags: resources.map((x) => ({ ...x.tags })),
+        });
+    }
+    const windows = auditWindows(grantEvents, messages, (c, p) => parsed.get(`${c}:${p}`) ?? null, nowMs);
+    const tagsOf = (w) => parsed.get(`${w.landing_commit}:${w.file}`)?.tags ?? [];
+    let tagKey;
+    let tagValue;
+    if (filters.tag !== undefined) {
+        const i = filters.tag.indexOf('=');
+        if (i <= 0)
+            throw new UsageError(`--tag must be key=value (got "${filters.tag}")`);
+        tagKey = filters.tag.slice(0, i);
+        tagValue = filters.tag.slice(i + 1);
+    }
+    return windows.filter((w) => {
+        if (filters.person && w.person.toLowerCase() !== filters.person.toLowerCase())
+            return false;
+        if (filters.resource && !w.resources.includes(filters.resource))
+            return false;
+        if (tagKey !== undefined && !tagsOf(w).some((t) => t[tagKey] === tagValue))
+            return false;
+        const start = Date.parse(w.start);
+        const end = Date.parse(w.ended_at ?? w.end);
+        if (filters.since !== undefined && end < filters.since)
+            return false;
+        if (filters.until !== undefined && start >= filters.until)
+            return false;
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/history.ts
+/**
+ * The git history that extensions and repeat-access caps are decided on (docs/extension.md),
+ * read from a local clone of the default branch: the grant an `extends` names (its file, its
+ * landing, its resources as resolved with the policies before its landing, its own window —
+ * continued when it is itself an extension) and the windows of `gitgrant audit`. The decisions
+ * themselves are pure (src/core/extension.ts).
+ */
+
+
+
+
+
+
+
+
+/** Chains longer than this are not followed (they are refused anyway by any sane `max_extensions`). */
+const MAX_CHAIN = 50;
+/** Caches per reader (one run): configurations, grant files and landings per revision. */
+function historyReader(repoDir) {
+    const configs = new Map();
+    const grants = new Map();
+    const landings = new Map();
+    const audits = new Map();
+    const once = (m, k, f) => {
+        let p = m.get(k);
+        if (!p)
+            m.set(k, (p = f()));
+        return p;
+    };
+    const configAt = (rev) => once(configs, rev, () => config_loadConfig(repoDir, rev).catch(() => null));
+    const grantsAt = (rev) => once(grants, rev, () => config_loadGrantFiles(repoDir, undefined, rev));
+    const landingsAt = (rev) => once(landings, rev, () => landingTimes(repoDir, rev));
+    /** Is REV a commit of this clone? */
+    async function has(rev) {
         try {
-            protocol = new URL(url).protocol;
+            await run_git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
+            return true;
         }
         catch {
-            /* reported below, without the value */
+            return false;
         }
-        if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-            throw new ProviderError(`resource ${resource.id}: environment variable ${config.connectionEnv} is not a postgres:// or postgresql:// URL`, false, POSTGRES_ERROR_CODES.config);
-        }
-        return url;
     }
-    async withClient(config, resource, body) {
-        const url = this.connectionUrl(config, resource);
-        const client = new esm.Client({
-            connectionString: url,
-            connectionTimeoutMillis: this.opts.connectTimeoutMs,
-            statement_timeout: this.opts.statementTimeoutMs,
-            lock_timeout: this.opts.lockTimeoutMs,
-            query_timeout: this.opts.statementTimeoutMs + 5000,
-            application_name: 'gitgrant',
-        });
-        // A connection lost while idle is emitted as an event; without a listener it would crash.
-        client.on('error', () => { });
-        const redact = redactor(url);
+    /** The grant with id ID on REV (the default branch at some commit), with its window. */
+    async function priorGrant(rev, id, depth = 0) {
+        const g = (await grantsAt(rev)).find((l) => l.grant?.id === id)?.grant;
+        if (!g)
+            return null;
+        const landing = (await landingsAt(rev)).get(g.file);
+        const d = parseDuration(g.duration);
+        if (!landing || !d.ok)
+            return null;
+        const config = (await configAt(`${landing.commit}^1`)) ?? (await configAt(rev));
+        const resources = config ? resolveResources(g, config.prepared.inventory).resources.map((r) => r.id) : [];
+        const w = await windowOf(g, landing, depth);
+        return {
+            id: g.id,
+            file: g.file,
+            requester: g.requester,
+            access: g.access,
+            resources,
+            startMs: w.startMs,
+            endMs: w.endMs,
+            chain: w.extended ? w.extended.chain + 1 : 0,
+        };
+    }
+    /**
+     * The window of a grant that landed at LANDING: from the landing to landing + duration, or,
+     * for a valid extension, from the end of the grant it extends (as it was just before the
+     * landing) to that end + duration.
+     */
+    async function windowOf(grant, landing, depth = 0) {
+        const d = parseDuration(grant.duration);
+        const ms = d.ok ? d.ms : 0;
+        const plain = { startMs: landing.time, endMs: landing.time + ms };
+        if (grant.extends === undefined)
+            return plain;
+        if (depth >= MAX_CHAIN)
+            return { ...plain, invalid: `the chain of extensions is longer than ${MAX_CHAIN}` };
+        const prior = await priorGrant(`${landing.commit}^1`, grant.extends, depth + 1).catch(() => null);
+        if (!prior)
+            return {
+                ...plain,
+                invalid: `there was no grant ${grant.extends} on the default branch when it landed`,
+            };
+        const c = continueWindow(prior, landing.time, ms);
+        if (!c.ok)
+            return { ...plain, invalid: c.reason };
+        return { startMs: c.startMs, endMs: c.endMs, extended: prior };
+    }
+    /** Every window `gitgrant audit` reconstructs up to REV (never-applied ones left out). */
+    function windowsAt(rev, nowMs) {
+        return once(audits, rev, async () => (await runAudit(repoDir, rev, nowMs))
+            .filter((w) => w.outcome !== 'never-applied')
+            .map((w) => ({
+            file: w.file,
+            person: w.person,
+            access: w.access,
+            resources: w.resources,
+            startMs: Date.parse(w.start),
+            endMs: Date.parse(w.ended_at ?? w.end),
+        })));
+    }
+    /**
+     * The history facts for deciding GRANT on top of BASE (a commit of the default branch) at
+     * instant AT_MS — only what the request needs (nothing for a request without `extends` whose
+     * policies set no hours cap).
+     */
+    async function factsFor(base, grant, prepared, atMs) {
+        const preview = evaluatePolicies(grant, prepared);
+        if (!needsHistory(preview))
+            return undefined;
+        const byId = new Map(prepared.snapshot.resources.map((r) => [r.id, r.tags]));
+        const tagsOf = (id) => byId.get(id);
+        if (base !== null && base.endsWith('^1') && !(await has(base)) && (await has(base.slice(0, -2))))
+            // Decided on top of a root commit: there is no history before it.
+            return { atMs, tagsOf, extended: null, windows: [] };
+        if (base === null || !(await has(base)))
+            return {
+                atMs,
+                tagsOf,
+                unavailable: 'the default branch history is not available to this run (check out the default branch with fetch-depth: 0)',
+            };
         try {
-            try {
-                await client.connect();
-            }
-            catch (err) {
-                throw postgres_toProviderError(err, resource, config, redact, 'cannot connect to PostgreSQL');
-            }
-            try {
-                return await body(client);
-            }
-            catch (err) {
-                if (err instanceof ProviderError)
-                    throw err;
-                throw postgres_toProviderError(err, resource, config, redact, 'PostgreSQL error');
-            }
+            const facts = { atMs, tagsOf };
+            if (grant.extends !== undefined)
+                facts.extended = await priorGrant(base, grant.extends);
+            if (preview.hourCaps?.length)
+                facts.windows = await windowsAt(base, atMs);
+            return facts;
         }
-        finally {
-            await client.end().catch(() => { });
+        catch (e) {
+            return { atMs, tagsOf, unavailable: e instanceof Error ? e.message : String(e) };
         }
     }
+    return { has, priorGrant, windowOf, windowsAt, factsFor, landingsAt, grantsAt };
 }
-function createPostgresProvider(options = {}) {
-    return new PostgresProvider(options);
-}
-// ---------------------------------------------------------------------------------------------
-function checkIdentity(identity, login) {
-    const problem = identifierProblem(identity);
-    if (problem !== null) {
-        throw new ProviderError(`PostgreSQL identity ${describeIdent(identity)} of ${login} ${problem}`, false, POSTGRES_ERROR_CODES.unknownIdentity);
+/**
+ * History facts for grant files checked in a working tree or clone (CLI `validate`): a file that
+ * already landed on REV is decided as at its landing (history just before it); a new one at
+ * NOW_MS on top of REV.
+ */
+async function history_historyForFiles(repoDir, rev, loaded, prepared, nowMs) {
+    const out = new Map();
+    const reader = historyReader(repoDir);
+    const revOk = await reader.has(rev);
+    const landed = revOk
+        ? await reader.landingsAt(rev).catch(() => new Map())
+        : new Map();
+    for (const l of loaded) {
+        if (!l.grant)
+            continue;
+        const landing = landed.get(l.file);
+        let facts = landing
+            ? await reader.factsFor(`${landing.commit}^1`, l.grant, prepared, landing.time)
+            : await reader.factsFor(revOk ? rev : null, l.grant, prepared, nowMs);
+        // No git history at all (not a repository, no commit yet): nothing has landed, as for
+        // `plan`. The Action, apply and reconcile always have the history and fail closed without it.
+        if (facts?.unavailable !== undefined && !revOk) {
+            const { unavailable: _u, ...rest } = facts;
+            facts = { ...rest, extended: null, windows: [] };
+        }
+        if (facts)
+            out.set(l.file, facts);
     }
-    return identity;
+    return out;
 }
-function roleFor(config, level, resource) {
-    const role = config.roles.get(level);
-    if (role === undefined) {
-        throw new ProviderError(`resource ${resource.id}: access level ${JSON.stringify(level)} has no PostgreSQL role ` +
-            `(roles maps ${[...config.roles.keys()].join(', ')})`, false, POSTGRES_ERROR_CODES.unknownLevel);
+
+;// CONCATENATED MODULE: ./src/commands/validate.ts
+/**
+ * `gitgrant validate`: check grant files against policies and, with pull-request facts,
+ * their approvals. Returns the documented JSON shape (DESIGN.md §5) plus the decisions for
+ * text rendering.
+ */
+
+
+
+
+
+
+function toJson(file, decision, errors, withApprovals) {
+    if (!decision) {
+        return { file, ok: false, approved: false, resources: [], max_duration: null, approvals: [], errors };
     }
-    return role;
+    const { policy, approvals } = decision;
+    const slots = approvals
+        ? approvals.rules.map((r) => ({
+            from: r.from,
+            count: r.count,
+            approved_by: r.approved_by,
+            missing: r.missing,
+        }))
+        : policy.rules.map((r) => ({
+            from: describeFrom(r.from),
+            count: r.count,
+            approved_by: [],
+            missing: r.count,
+        }));
+    const allErrors = [...decision.diagnostics, ...errors];
+    const approved = withApprovals ? decision.approved && errors.length === 0 : false;
+    return {
+        file,
+        ok: allErrors.length === 0 && (withApprovals ? approved : true),
+        approved,
+        resources: policy.resources.map((r) => r.id),
+        max_duration: policy.maxDurationMs === undefined ? null : formatDuration(policy.maxDurationMs),
+        approvals: slots,
+        errors: allErrors,
+        ...(policy.breakGlass
+            ? {
+                break_glass: {
+                    review_within: policy.breakGlass.reviewWithin,
+                    reviewers: policy.breakGlass.rules.map((r) => describeFrom(r.from)),
+                    policies: policy.breakGlass.policies,
+                },
+            }
+            : {}),
+    };
 }
-function unknownRole(resource, role, config) {
-    const levels = [...config.roles].filter(([, r]) => r === role).map(([l]) => l);
-    return new ProviderError(`resource ${resource.id}: database role ${describeIdent(role)} (access ${levels.join(', ')}) does not exist`, false, POSTGRES_ERROR_CODES.unknownRole);
+async function runValidate(opts) {
+    const config = await loadConfig(opts.repo, opts.policiesRef);
+    let paths = opts.files && opts.files.length ? opts.files : undefined;
+    if (opts.facts)
+        paths = classifyChanges(opts.facts.changed_files).added;
+    const loaded = paths && paths.length === 0 ? [] : await loadGrantFiles(opts.repo, paths);
+    // Extensions and hours caps are decided on the history of REF (or HEAD) in the repository.
+    const history = await historyForFiles(opts.repo, opts.policiesRef ?? 'HEAD', loaded, config.prepared, opts.nowMs ?? Date.now());
+    return evaluateRequests(config, loaded, opts.facts, history);
 }
-/** Look up the oids of the mapped roles and the identity; a missing one is a non-retryable error. */
-async function resolveRoles(db, resource, config, roles, identity, login) {
-    const result = await db.query('SELECT rolname, oid::int8::text AS oid FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])', [postgres_unique([...roles, identity])]);
-    const oids = new Map(result.rows.map((row) => [row.rolname, row.oid]));
-    for (const role of roles) {
-        if (!oids.has(role))
-            throw unknownRole(resource, role, config);
+/**
+ * Decide every loaded grant file. With PR facts, the changed files also decide `mixed-change`
+ * and `grant-modified`, and approvals are checked.
+ */
+function evaluateRequests(config, loaded, facts, history) {
+    const opts = { facts };
+    const extraErrors = new Map();
+    let deleted = [];
+    if (facts) {
+        const changes = changes_classifyChanges(facts.changed_files);
+        deleted = changes.deleted;
+        for (const d of changes.diagnostics)
+            extraErrors.set(d.file, [...(extraErrors.get(d.file) ?? []), d]);
     }
-    if (!oids.has(identity)) {
-        throw new ProviderError(`resource ${resource.id}: PostgreSQL role ${describeIdent(identity)} (the identity of ${login}) does not exist; ` +
-            'create the login role or fix people.*.identities.postgres', false, POSTGRES_ERROR_CODES.unknownIdentity);
+    const decisions = new Map();
+    const results = [];
+    for (const item of loaded) {
+        const extra = extraErrors.get(item.file) ?? [];
+        extraErrors.delete(item.file);
+        if (!item.grant) {
+            results.push(toJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
+            continue;
+        }
+        const decision = decideGrant(item.grant, config.prepared, {
+            facts: opts.facts,
+            codeowners: config.codeowners,
+            ...(history?.has(item.file) ? { history: history.get(item.file) } : {}),
+        });
+        decisions.set(item.file, decision);
+        results.push(toJson(item.file, decision, extra, !!opts.facts));
     }
-    return oids;
+    // Errors about files that are not added requests (modified grants, mixed changes).
+    for (const [file, errors] of extraErrors)
+        results.push(toJson(file, undefined, errors, !!opts.facts));
+    results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return {
+        json: { ok: results.every((r) => r.ok), results },
+        decisions,
+        config,
+        deleted,
+        checkedApprovals: !!opts.facts,
+    };
 }
-async function isMember(db, roleOid, memberOid) {
-    return (await membershipGrantors(db, roleOid, memberOid)) !== null;
+
+;// CONCATENATED MODULE: ./src/core/impact.ts
+const slots = (d) => d.policy.rules.reduce((n, r) => n + r.count, 0);
+function policyImpact(grants, before, after) {
+    const out = [];
+    for (const g of grants) {
+        const b = before(g);
+        const a = after(g);
+        const entry = (kind, detail) => out.push({ file: g.file, requester: g.requester, kind, detail });
+        if (b.valid && !a.valid) {
+            entry('invalidate', a.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; '));
+            continue;
+        }
+        if (!b.valid && a.valid) {
+            entry('widen', `becomes valid (was: ${b.diagnostics.map((d) => d.code).join(', ')})`);
+            continue;
+        }
+        if (!a.valid)
+            continue;
+        const bMax = b.policy.maxDurationMs ?? 0;
+        const aMax = a.policy.maxDurationMs ?? 0;
+        if (aMax > bMax)
+            entry('widen', `max duration ${b.policy.maxDuration} → ${a.policy.maxDuration}`);
+        if (aMax < bMax)
+            entry('narrow', `max duration ${b.policy.maxDuration} → ${a.policy.maxDuration}`);
+        const bs = slots(b);
+        const as = slots(a);
+        if (as < bs)
+            entry('widen', `approvals needed ${bs} → ${as}`);
+        if (as > bs)
+            entry('narrow', `approvals needed ${bs} → ${as}`);
+        const bIds = b.policy.resources.map((r) => r.id).join(',');
+        const aIds = a.policy.resources.map((r) => r.id).join(',');
+        if (aIds !== bIds)
+            entry(a.policy.resources.length > b.policy.resources.length ? 'widen' : 'narrow', `resources ${bIds || '∅'} → ${aIds || '∅'}`);
+    }
+    return out;
 }
-/** The grantors of a direct membership, or null when there is none. */
-async function membershipGrantors(db, roleOid, memberOid) {
-    const result = await db.query(`SELECT g.rolname AS grantor
-       FROM pg_catalog.pg_auth_members am
-       LEFT JOIN pg_catalog.pg_roles g ON g.oid = am.grantor
-      WHERE am.roleid = $1::oid AND am.member = $2::oid`, [roleOid, memberOid]);
-    if (result.rows.length === 0)
+
+;// CONCATENATED MODULE: ./src/commands/policy-change.ts
+/**
+ * A pull request that changes policies/ or CODEOWNERS (DESIGN.md §3): its new files must be
+ * valid (nothing broken may land), it needs the `admins` approvals of the BASE settings (a
+ * change cannot lower the bar for itself), and its report lists the grants on the base branch
+ * that the change would widen, narrow or invalidate.
+ */
+
+
+
+
+
+
+
+
+
+/** Open pull requests (other than `self`) that add grant files, with those files read at their heads. */
+async function openRequests(ctx, self) {
+    const prs = await ctx.gh.paginate(ctx.gh.rest.pulls.list, { ...ctx.ref, state: 'open', per_page: 100 });
+    const out = [];
+    for (const p of prs) {
+        if (p.number === self)
+            continue;
+        const files = await ctx.gh.paginate(ctx.gh.rest.pulls.listFiles, {
+            ...ctx.ref,
+            pull_number: p.number,
+            per_page: 100,
+        });
+        const added = files
+            .filter((f) => f.status === 'added' && f.filename.startsWith('grants/'))
+            .map((f) => f.filename);
+        if (added.length === 0)
+            continue;
+        const loaded = await grantsAt(ctx, p.head.sha, added);
+        out.push({ number: p.number, grants: loaded.flatMap((l) => (l.grant ? [l.grant] : [])) });
+    }
+    return out;
+}
+async function evaluatePolicyChange(ctx, pr, facts, base) {
+    const errors = [];
+    const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, pr.headSha));
+    if (!built.ok)
+        errors.push(...built.diagnostics);
+    const owners = await codeownersAt(ctx.gh, ctx.ref, pr.headSha);
+    const newOwners = owners ? parseCodeowners(owners.text, owners.path) : null;
+    for (const e of newOwners?.errors ?? []) {
+        errors.push({
+            code: 'schema',
+            message: `CODEOWNERS: ${e.message}`,
+            file: owners.path,
+            line: e.line,
+            column: e.column,
+        });
+    }
+    const admins = base.prepared.snapshot.settings.admins;
+    const approvals = evaluateApprovals({
+        rules: [{ from: admins.from, count: admins.count, policies: ['settings.admins'] }],
+        requester: pr.author.login,
+        facts,
+        dir: directoryWithTeams(base.prepared.directory, facts.teams),
+        codeowners: null,
+    });
+    let impact = [];
+    if (built.ok) {
+        const current = (await listTree(ctx.gh, ctx.ref, pr.baseSha, 'grants')).map((e) => e.path);
+        const loaded = await grantsAt(ctx, pr.baseSha, current);
+        const after = prepare(built.snapshot);
+        const compare = (grants) => policyImpact(grants, (g) => decideGrant(g, base.prepared, { codeowners: base.codeowners }), (g) => decideGrant(g, after, { codeowners: newOwners }));
+        impact = compare(loaded.flatMap((l) => (l.grant ? [l.grant] : [])));
+        // Pending requests: grant files added by other open pull requests, read at their heads.
+        for (const other of await openRequests(ctx, pr.number)) {
+            for (const e of compare(other.grants))
+                impact.push({ ...e, pending: other.number });
+        }
+    }
+    return { ok: errors.length === 0 && approvals.approved, errors, approvals, impact };
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate-pr.ts
+/**
+ * `validate` on a pull request (the Action): read the PR as data through the API, decide, and
+ * say what to report. Trust comes from the base: policies, people, groups, settings and
+ * CODEOWNERS are read at the PR's base commit; grant files are read as blobs at the head
+ * commit and never checked out or executed.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Decide a pull request. Pass the `PullRequestInfo` already read when the caller reports on its
+ * head commit: the decision is then about exactly that head (a push in between is detected and
+ * refused, never mixed in).
+ */
+async function validatePullRequest(ctx, prOrNumber) {
+    const pr = typeof prOrNumber === 'number' ? await readPullRequest(ctx.gh, ctx.ref, prOrNumber) : prOrNumber;
+    const { facts: partial, unmappedCommits, commitsTruncated } = await readPrFacts(ctx.gh, ctx.ref, pr);
+    const doubt = identityDoubt(unmappedCommits, commitsTruncated);
+    const changes = changes_classifyChanges(partial.changed_files);
+    const base = await configAt(ctx, pr.baseSha);
+    if (changes.kind === 'policy') {
+        // A policy change needs only the admins' teams.
+        const admins = base.prepared.snapshot.settings.admins.from;
+        const teams = await teamReader(ctx.teamsGh).members(admins === 'codeowners' ? [] : principals_teamsNamed(admins));
+        const policy = await evaluatePolicyChange(ctx, pr, { ...partial, teams }, base);
+        if (doubt) {
+            policy.approvals.approved = false;
+            policy.approvals.errors.push({ code: 'approval-missing', message: doubt });
+            policy.ok = false;
+        }
+        return { kind: 'policy', pr, policy };
+    }
+    if (changes.kind === 'other')
+        return { kind: 'none', pr };
+    const loaded = await grantsAt(ctx, pr.headSha, changes.added);
+    const grants = loaded.flatMap((l) => (l.grant ? [l.grant] : []));
+    const teams = await teamReader(ctx.teamsGh).members(teamsNeededFor(base.prepared, base.codeowners, grants));
+    const facts = { ...partial, teams };
+    // Extensions and hours caps: the base's history, from the local clone of the default branch.
+    const history = new Map();
+    const reader = historyReader(ctx.repoDir ?? '.');
+    const nowMs = Date.now();
+    for (const g of grants) {
+        const h = await reader.factsFor(ctx.repoDir ? pr.baseSha : null, g, base.prepared, nowMs);
+        if (h)
+            history.set(g.file, h);
+    }
+    const outcome = evaluateRequests(base, loaded, facts, history);
+    if (doubt)
+        failClosed(outcome, doubt);
+    return { kind: 'grants', pr, outcome };
+}
+/**
+ * A commit GitHub cannot map to an account, or a commit beyond the 250 GitHub lists, was made by
+ * someone nobody can exclude from approving: fail closed rather than risk counting that person's
+ * own approval.
+ */
+function identityDoubt(unmapped, truncated) {
+    if (unmapped.length) {
+        return `commit ${unmapped.map((s) => s.slice(0, 7)).join(', ')} has an author or committer GitHub cannot map to an account, so approvals cannot exclude them: re-author the commit with an e-mail linked to a GitHub account`;
+    }
+    if (truncated) {
+        return 'this pull request has more commits than GitHub lists (250), so the people who made the rest cannot be excluded from approving: squash the commits';
+    }
+    return null;
+}
+function failClosed(outcome, message) {
+    for (const r of outcome.json.results) {
+        const d = { code: 'approval-missing', message, file: r.file, line: 1, column: 1 };
+        r.errors.push(d);
+        r.ok = false;
+        r.approved = false;
+    }
+    outcome.json.ok = false;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/commands/digest.ts
+/**
+ * The digest of a grant's resolved resource set: what reviewers saw on the pull request. apply
+ * recomputes it at merge and refuses with `resolution-changed` when it differs (a tag edited or
+ * a resource added between review and merge must not widen an approved request).
+ */
+
+function resolutionDigest(resourceIds) {
+    const canonical = [...new Set(resourceIds)].sort().join('\n');
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical, 'utf8').digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown/escape.ts
+/**
+ * Escaping for GitHub-flavoured Markdown written into PR comments and job summaries.
+ *
+ * Everything that comes from a pull request (reasons, tickets, logins, file names, messages
+ * that quote them) goes through `text()` or `code()` so it renders inert:
+ *   - no HTML: `<`, `>` and `&` become entities (so `&#64;` cannot smuggle an `@` either);
+ *   - no Markdown: every other active ASCII punctuation character is backslash-escaped, so
+ *     `[click](http://evil)`, `![x](y)`, emphasis, headings, nested lists and `$math$` stay text;
+ *   - no mentions or cross-references: `@` and `#` before a word get a zero-width joiner, which
+ *     GitHub's mention and issue-reference filters do not match (no one is notified);
+ *   - no bare autolinks: `://` and `www.` get a zero-width space;
+ *   - one line: line breaks and control characters become spaces, bidi overrides are dropped,
+ *     so nothing can start a block of its own or disguise itself;
+ *   - bounded: long values are cut with an ellipsis.
+ * Pure: no I/O.
+ */
+const ZWJ = '\u200D';
+const ZWSP = '\u200B';
+/** Characters that are backslash-escaped in text (`<`, `>`, `&` become entities instead). */
+const MARKDOWN_ACTIVE = /[\\`*_{}[\]()#+\-.!|~$]/;
+/**
+ * One line of plain characters: C0/C1 controls and line/paragraph separators become spaces,
+ * bidirectional overrides and isolates are removed (they can make text read backwards).
+ */
+function oneLine(input) {
+    return (input
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, ''));
+}
+/** Cut to at most `max` UTF-16 code units (never splitting a surrogate pair), ending in `…` when cut. */
+function truncate(input, max) {
+    if (input.length <= max)
+        return input;
+    let cut = Math.max(0, max - 1);
+    const code = input.charCodeAt(cut - 1);
+    if (cut > 0 && code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return input.slice(0, cut) + '…';
+}
+/** Default cap for one user-supplied value in a comment. */
+const TEXT_MAX = 1000;
+/** Inline Markdown text that renders exactly as `input` reads, and does nothing else. */
+function escape_text(input, max = TEXT_MAX) {
+    const line = truncate(oneLine(input), max)
+        // Break bare autolinks before escaping (the escapes would not stop GitHub's autolinker).
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+    let out = '';
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        const next = line[i + 1] ?? '';
+        if (ch === '&')
+            out += '&amp;';
+        else if (ch === '<')
+            out += '&lt;';
+        else if (ch === '>')
+            out += '&gt;';
+        else if (ch === '@')
+            out += `@${ZWJ}`;
+        else if (ch === '#')
+            out += /[A-Za-z0-9]/.test(next) ? `\\#${ZWJ}` : '\\#';
+        else if (MARKDOWN_ACTIVE.test(ch))
+            out += `\\${ch}`;
+        else
+            out += ch;
+    }
+    return out;
+}
+/**
+ * A code span holding `input` literally: fenced with more backticks than any run inside, padded
+ * when it starts or ends with a backtick or space. Code spans never link, mention or render HTML.
+ * In a table cell (`inTable`), `|` is escaped as GFM requires (the backslash is not shown).
+ */
+function code(input, opts = {}) {
+    let body = truncate(oneLine(input), opts.max ?? TEXT_MAX);
+    if (body === '')
+        return '` `';
+    if (opts.inTable)
+        body = body.replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A link only when the URL is a plain http(s) URL that cannot break out of `(...)`; otherwise null. */
+function safeUrl(url) {
+    if (!url)
         return null;
-    return postgres_unique(result.rows.map((row) => row.grantor ?? '(unknown)')).join(', ');
+    return /^https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$/.test(url) && !/[()]/.test(url) ? url : null;
 }
-async function run(db, resource, sql, display) {
-    try {
-        await db.query(sql);
-    }
-    catch (err) {
-        const code = sqlState(err);
-        if (code === '42501' || code === '0LP01') {
-            // insufficient_privilege / invalid_grant_operation: the connection role may not do this.
-            throw new ProviderError(`resource ${resource.id}: ${display} was refused: ${errorMessage(err)} [SQLSTATE ${code}] ` +
-                '(the connection role needs ADMIN OPTION on the role, CREATEROLE or superuser)', false, POSTGRES_ERROR_CODES.failed);
+/** The first 7 characters of a commit id, or the escaped input when it is not hexadecimal. */
+function shortSha(sha) {
+    return /^[0-9a-f]{4,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : truncate(oneLine(sha), 12);
+}
+/** Plain text for places that render no Markdown (commit status descriptions, annotations). */
+function plain(input, max) {
+    return truncate(oneLine(input).replace(/\s+/g, ' ').trim(), max);
+}
+/** `1 approval`, `2 approvals`. */
+function escape_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** Size in UTF-8 bytes (job summaries are limited in bytes). */
+function escape_utf8Length(input) {
+    let n = 0;
+    for (let i = 0; i < input.length; i++) {
+        const c = input.charCodeAt(i);
+        if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < input.length) {
+            n += 4;
+            i++;
         }
-        throw err;
+        else
+            n += 3;
     }
+    return n;
 }
-// ---- errors ---------------------------------------------------------------------------------
-/** Node/libpq-level failures where a rerun may succeed. */
-const RETRYABLE_NODE_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'EHOSTDOWN',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-]);
-/** SQLSTATEs where a rerun may succeed. */
-function retryableSqlState(code) {
-    return (code.startsWith('08') || // connection exception
-        code.startsWith('53') || // insufficient resources (too many connections, out of memory, disk full)
-        code === '57P01' || // admin_shutdown
-        code === '57P02' || // crash_shutdown
-        code === '57P03' || // cannot_connect_now (starting up)
-        code === '57014' || // query_canceled (statement_timeout)
-        code === '55P03' || // lock_not_available (lock_timeout)
-        code === '40001' || // serialization_failure
-        code === '40P01' // deadlock_detected
-    );
+
+;// CONCATENATED MODULE: ./src/render/markdown/classify.ts
+
+/** Errors that are about reviews, not about the file. */
+const REVIEW_CODES = new Set(['approval-missing', 'changes-requested']);
+function isReviewCode(code) {
+    return REVIEW_CODES.has(code);
 }
-function sqlState(err) {
-    const code = err?.code;
-    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
-/** Duck-typed (errors may come from another realm, e.g. under jest's VM modules). */
-function errorMessage(err) {
-    const e = err;
-    if (e !== null && typeof e === 'object') {
-        if (Array.isArray(e.errors) && e.errors.length > 0 && !e.message) {
-            return e.errors.map((inner) => errorMessage(inner)).join('; ');
-        }
-        if (typeof e.message === 'string' && e.message !== '')
-            return e.message;
-        if (typeof e.name === 'string')
-            return e.name;
+function verdictOf(r, outcome) {
+    const missing = r.approvals.reduce((n, a) => n + Math.max(0, a.missing), 0);
+    const approvals = escape_plural(missing, 'approval');
+    if (r.ok) {
+        if (outcome.checkedApprovals)
+            return { state: 'approved', missing: 0, label: '✅ approved' };
+        return {
+            state: 'valid',
+            missing,
+            label: missing > 0 ? `☑️ valid · needs ${approvals}` : '✅ valid · no approval needed',
+        };
     }
-    return String(err);
-}
-function isRetryable(err) {
-    const state = sqlState(err);
-    if (state !== undefined)
-        return retryableSqlState(state);
-    const code = err?.code;
-    if (typeof code === 'string' && RETRYABLE_NODE_CODES.has(code))
-        return true;
-    const inner = err?.errors;
-    if (Array.isArray(inner) && inner.some((e) => isRetryable(e)))
-        return true;
-    const msg = errorMessage(err);
-    return /timeout|timed out|terminated|Connection terminated|ECONNREFUSED|ECONNRESET|socket hang up/i.test(msg);
-}
-function postgres_toProviderError(err, resource, config, redact, what) {
-    const retryable = isRetryable(err);
-    const state = sqlState(err);
-    const detail = redact(errorMessage(err)) + (state !== undefined ? ` [SQLSTATE ${state}]` : '');
-    const code = what === 'cannot connect to PostgreSQL' && retryable
-        ? POSTGRES_ERROR_CODES.unreachable
-        : POSTGRES_ERROR_CODES.failed;
-    return new ProviderError(`resource ${resource.id}: ${what} (URL from $${config.connectionEnv}): ${detail}`, retryable, code);
-}
-/** Remove the URL and its password from any text before it reaches a message. */
-function redactor(url) {
-    const secrets = new Set([url]);
-    try {
-        const parsed = new URL(url);
-        if (parsed.password) {
-            secrets.add(parsed.password);
-            try {
-                secrets.add(decodeURIComponent(parsed.password));
-            }
-            catch {
-                /* keep the encoded form only */
-            }
-        }
+    const codes = r.errors.map((e) => e.code);
+    if (codes.length > 0 && codes.every(isReviewCode)) {
+        if (codes.includes('changes-requested'))
+            return { state: 'changes-requested', missing, label: '⛔ changes requested' };
+        return { state: 'waiting', missing, label: `⏳ waiting for ${approvals}` };
     }
-    catch {
-        /* not a URL: the whole string is the secret */
-    }
-    const list = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-    return (s) => list.reduce((acc, secret) => acc.split(secret).join('***'), s);
+    return { state: 'invalid', missing, label: '❌ invalid' };
 }
-function postgres_unique(items) {
+/** `grants/production/alice-db.yaml` → `alice-db.yaml`. */
+function baseName(file) {
+    const parts = file.split('/');
+    return parts[parts.length - 1] || file;
+}
+/** Unique values in first-seen order. */
+function unique(items) {
     return [...new Set(items)];
 }
-function postgres_cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+
+;// CONCATENATED MODULE: ./src/render/markdown/status.ts
+
+
+const status_STATUS_CONTEXT = 'gitgrant/approval';
+const STATUS_DESCRIPTION_MAX = 140;
+/** Join `parts` with `, ` while the whole stays within `room`; the rest becomes `+N more`. */
+function fitList(parts, room) {
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+        const next = out ? `${out}, ${parts[i]}` : parts[i];
+        const left = parts.length - i - 1;
+        const tail = left > 0 ? `, +${left} more` : '';
+        if (next.length + tail.length > room) {
+            const rest = parts.length - i;
+            return out ? `${out}, +${rest} more` : `+${rest} more`;
+        }
+        out = next;
+    }
+    return out;
+}
+function line(description) {
+    return plain(description, STATUS_DESCRIPTION_MAX);
+}
+function invalidDescription(files) {
+    if (files.length === 1) {
+        const f = files[0];
+        const codes = unique(f.errors.filter((e) => !isReviewCode(e.code)).map((e) => e.code));
+        const name = plain(baseName(f.file), 60);
+        const suffix = ` in ${name}`;
+        const head = 'invalid: ';
+        const list = codes.length
+            ? fitList(codes, STATUS_DESCRIPTION_MAX - head.length - suffix.length)
+            : 'not approved';
+        return line(`${head}${list}${suffix}`);
+    }
+    const errors = files.reduce((n, f) => n + f.errors.filter((e) => !isReviewCode(e.code)).length, 0);
+    const head = `invalid: ${escape_plural(errors, 'error')} in ${files.length} files (`;
+    const parts = files.map((f) => {
+        const first = f.errors.find((e) => !isReviewCode(e.code));
+        return `${first ? first.code : 'not approved'} in ${plain(baseName(f.file), 40)}`;
+    });
+    return line(`${head}${fitList(parts, STATUS_DESCRIPTION_MAX - head.length - 1)})`);
+}
+function changesDescription(files) {
+    if (files.length === 1) {
+        const f = files[0];
+        const message = f.errors.find((e) => e.code === 'changes-requested')?.message ?? 'changes requested';
+        const suffix = ` on ${plain(baseName(f.file), 50)}`;
+        return line(`${plain(message, STATUS_DESCRIPTION_MAX - suffix.length)}${suffix}`);
+    }
+    const head = `changes requested on ${files.length} files (`;
+    return line(`${head}${fitList(files.map((f) => plain(baseName(f.file), 40)), STATUS_DESCRIPTION_MAX - head.length - 1)})`);
+}
+function waitingDescription(files) {
+    const missing = files.reduce((n, f) => n + f.approvals.reduce((m, a) => m + Math.max(0, a.missing), 0), 0);
+    if (files.length === 1) {
+        const f = files[0];
+        const suffix = ` on ${plain(baseName(f.file), 50)}`;
+        const head = `waiting for ${escape_plural(missing, 'approval')} (`;
+        const from = unique(f.approvals.filter((a) => a.missing > 0).map((a) => plain(a.from, 40)));
+        if (from.length === 0)
+            return line(`waiting for ${escape_plural(missing, 'approval')}${suffix}`);
+        return line(`${head}${fitList(from, STATUS_DESCRIPTION_MAX - head.length - suffix.length - 1)})${suffix}`);
+    }
+    const head = `waiting for ${escape_plural(missing, 'approval')} on ${files.length} files (`;
+    return line(`${head}${fitList(files.map((f) => plain(baseName(f.file), 40)), STATUS_DESCRIPTION_MAX - head.length - 1)})`);
+}
+function statusFor(outcome) {
+    const results = outcome.json.results;
+    const deleted = outcome.deleted.length;
+    const failure = (description) => ({
+        state: 'failure',
+        description: line(description),
+    });
+    const byState = {
+        invalid: [],
+        changes: [],
+        waiting: [],
+    };
+    for (const r of results) {
+        const v = verdictOf(r, outcome);
+        if (v.state === 'invalid')
+            byState.invalid.push(r);
+        else if (v.state === 'changes-requested')
+            byState.changes.push(r);
+        else if (v.state === 'waiting')
+            byState.waiting.push(r);
+    }
+    if (byState.invalid.length)
+        return failure(invalidDescription(byState.invalid));
+    if (byState.changes.length)
+        return failure(changesDescription(byState.changes));
+    if (byState.waiting.length)
+        return failure(waitingDescription(byState.waiting));
+    if (!outcome.json.ok)
+        return failure('not approved');
+    if (results.length === 0 && deleted === 0)
+        return failure('no grant file added or deleted: nothing to approve');
+    if (!outcome.checkedApprovals && results.length > 0) {
+        return failure(`approvals not checked: ${escape_plural(results.length, 'request')} valid, not yet approved`);
+    }
+    const parts = [];
+    if (results.length)
+        parts.push(`${escape_plural(results.length, 'request')} approved`);
+    if (deleted)
+        parts.push(escape_plural(deleted, 'early revocation'));
+    return { state: 'success', description: line(parts.join(', ')) };
+}
+
+;// CONCATENATED MODULE: ./src/render/retro-review-markdown.ts
+/**
+ * Texts of the break-glass retro-review issue and its comments (docs/break-glass.md). Pure.
+ */
+
+
+function reviewersText(bg) {
+    return bg.rules.map((r) => describeFrom(r.from)).join(' and ');
+}
+/** The one line validate's comment and apply's report say about a break-glass request. */
+function breakGlassNotice(bg) {
+    return `break-glass: no approval before merge; a retro-review by ${reviewersText(bg)} is required within ${bg.reviewWithin} or access is revoked`;
+}
+function retroReviewTitle(f) {
+    return `gitgrant: retro-review break-glass grant ${f.grant} (${f.requester}, ${f.access}) by ${f.deadline}`;
+}
+function retroReviewBody(f) {
+    const who = f.candidates.length
+        ? ` — can be given by ${f.candidates.map((c) => escape_text(c, 100)).join(', ')}`
+        : '';
+    return [
+        `**Break-glass grant:** ${code(f.file, { max: 200 })}: ${escape_text(f.requester, 100)} got ${code(f.access)} on ${f.resources.map((r) => code(r, { max: 200 })).join(', ')} **without approval**.`,
+        `**Pull request:** #${f.pr}`,
+        `**Window:** ${f.start} → ${f.end}`,
+        `**Retro-review due by:** ${f.deadline} (${f.breakGlass.reviewWithin} after the merge; policy ${f.breakGlass.policies.map((p) => code(p)).join(', ')})`,
+        `**Who must review:** ${reviewersText(f.breakGlass)}${who}`,
+        '',
+        `To review: read what was done, then **approve pull request #${f.pr}** (a review on its merged head, submitted after the merge). The requester, the pull request's author, anyone who authored or committed one of its commits, and bots do not count.`,
+        '',
+        `If no eligible approval arrives by ${f.deadline}, the scheduled reconcile **revokes the access early** and records it. This issue is closed when the review is there.`,
+    ].join('\n');
+}
+function retroReviewedComment(by, at) {
+    return `Retro-reviewed: pull request approved by ${by.map((b) => escape_text(b, 100)).join(', ')} (seen ${at}). Closing.`;
+}
+/** Stable text (no clock): the issue body is updated once, not on every run. */
+function retroOverdueStatus(deadline) {
+    return `no eligible retro-review by ${deadline}: the access was **revoked early** by reconcile and the revocation is recorded like an expiry. The review is still needed: approve the pull request, and this issue closes.`;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown/comment.ts
+
+
+
+
+/** Hidden first line of the sticky comment; the adapter looks for it to update in place. */
+const COMMENT_MARKER = '<!-- gitgrant:validate -->';
+/** GitHub rejects comment bodies longer than this. */
+const COMMENT_MAX_LENGTH = 65_536;
+/** What the renderer aims for: the limit less a margin. */
+const COMMENT_BUDGET = COMMENT_MAX_LENGTH - 536;
+/** Caps on one file's detail, so that one huge grant cannot crowd out the others. */
+const MAX_RESOURCES = 50;
+const MAX_TAGS = 12;
+const MAX_CANDIDATES = 20;
+const MAX_ERRORS = 30;
+const MAX_IGNORED = 30;
+const MAX_DELETED = 50;
+const NAME_MAX = 200;
+function more(n, what) {
+    return `…and ${escape_plural(n, what)} more`;
+}
+function logins(list, max = MAX_CANDIDATES) {
+    const shown = list.slice(0, max).map((l) => escape_text(l, 100));
+    if (list.length > max)
+        shown.push(`and ${list.length - max} more`);
+    return shown.join(', ');
+}
+function policyList(names) {
+    return names.map((n) => code(n, { max: NAME_MAX })).join(', ');
+}
+function renderDiagnosticLine(d) {
+    return `- ${code(d.code)} at ${code(`${d.file}:${d.line}:${d.column}`, { max: NAME_MAX + 20 })}: ${escape_text(d.message)}`;
+}
+const ICON = {
+    approved: '✅',
+    valid: '✅',
+    waiting: '⏳',
+    'changes-requested': '⛔',
+    invalid: '❌',
+};
+function fileHeading(r, outcome) {
+    return `### ${verdictOf(r, outcome).label} · ${code(r.file, { max: NAME_MAX })}`;
+}
+function requestLines(d) {
+    const g = d.grant;
+    const p = d.policy;
+    const max = p.maxDuration !== undefined
+        ? ` (maximum ${code(p.maxDuration)}${p.maxDurationPolicy ? `, set by policy ${code(p.maxDurationPolicy, { max: NAME_MAX })}` : ''})`
+        : '';
+    const lines = [
+        `- **Requester:** ${escape_text(g.requester, 100)}`,
+        `- **Access:** ${code(g.access, { max: 100 })} for ${code(g.duration, { max: 100 })}${max}`,
+        `- **Reason:** ${g.reason.trim() ? escape_text(g.reason) : '_none given_'}`,
+    ];
+    if (g.ticket !== undefined)
+        lines.push(`- **Ticket:** ${escape_text(g.ticket, 200)}`);
+    return lines;
+}
+function resourceTable(d, digest) {
+    const verdicts = d.policy.verdicts;
+    const digestText = digest ? `, resolution digest ${code(digest, { max: 200 })}` : '';
+    if (verdicts.length === 0)
+        return [`**Resources:** none resolved${digestText}`];
+    const head = `**Resources** (${escape_plural(verdicts.length, 'resource')}${digestText})`;
+    const rows = verdicts.slice(0, MAX_RESOURCES).map((v) => {
+        const tags = Object.entries(v.resource.tags);
+        const tagCells = tags
+            .slice(0, MAX_TAGS)
+            .map(([k, val]) => code(`${k}=${val}`, { inTable: true, max: 200 }));
+        if (tags.length > MAX_TAGS)
+            tagCells.push(`+${tags.length - MAX_TAGS} more`);
+        const policies = [];
+        if (v.allow.length)
+            policies.push(`allow ${v.allow.map((n) => code(n, { inTable: true, max: NAME_MAX })).join(', ')}`);
+        if (v.deny.length)
+            policies.push(`deny ${v.deny.map((n) => code(n, { inTable: true, max: NAME_MAX })).join(', ')}`);
+        return `| ${code(v.resource.id, { inTable: true, max: NAME_MAX })} | ${escape_text(v.resource.provider, 50)} | ${tagCells.join(' ') || '_no tags_'} | ${policies.join('; ') || '_none_'} |`;
+    });
+    const out = [head, '', '| resource | provider | tags | policies |', '| --- | --- | --- | --- |', ...rows];
+    if (verdicts.length > MAX_RESOURCES)
+        out.push('', more(verdicts.length - MAX_RESOURCES, 'resource'));
+    return out;
+}
+function approvalLines(r, d, outcome) {
+    if (!d)
+        return [];
+    const checked = d.approvals;
+    if (d.policy.breakGlass && d.policy.rules.length === 0 && d.policy.ok) {
+        // Break-glass (docs/break-glass.md): say plainly what merging means.
+        return [`**Approvals:** ⚠️ ${escape_text(breakGlassNotice(d.policy.breakGlass))}.`];
+    }
+    if (d.policy.rules.length === 0 && (!checked || checked.rules.length === 0)) {
+        if (!d.policy.ok)
+            return [];
+        const offering = unique(d.policy.verdicts.flatMap((v) => v.allow));
+        const who = offering.length === 1
+            ? `policy ${policyList(offering)} offers`
+            : `policies ${policyList(offering)} offer`;
+        return [
+            `**Approvals:** no approval needed: ${who} ${code(d.grant.access, { max: 100 })} without approval.`,
+        ];
+    }
+    const out = ['**Approvals**', ''];
+    if (checked) {
+        for (const rule of checked.rules) {
+            const by = rule.policies.length ? ` (policy ${policyList(rule.policies)})` : '';
+            out.push(`- ${code(rule.from, { max: 300 })} needs ${rule.count}${by}:`);
+            for (const login of rule.approved_by)
+                out.push(`  - ✅ approved by **${escape_text(login, 100)}**`);
+            if (rule.missing > 0) {
+                const slots = rule.missing === 1 ? 'open' : `open ×${rule.missing}`;
+                const fill = rule.candidates.length
+                    ? `can be filled by ${logins(rule.candidates)}`
+                    : 'no one else can fill it';
+                out.push(`  - ⬜ ${slots}: ${fill}`);
+            }
+        }
+    }
+    else {
+        // Not checked against reviews (no pull-request facts): say what is needed.
+        r.approvals.forEach((a, i) => {
+            const policies = d.policy.rules[i]?.policies ?? [];
+            const by = policies.length ? ` (policy ${policyList(policies)})` : '';
+            out.push(`- ${code(a.from, { max: 300 })} needs ${a.count}${by}`);
+        });
+    }
+    if (checked?.notes.length) {
+        out.push('');
+        for (const note of checked.notes)
+            out.push(`> ℹ️ ${escape_text(note)}`);
+    }
+    if (!d.policy.ok && outcome.checkedApprovals) {
+        out.push('', '_Approvals count only once the errors below are fixed._');
+    }
+    return out;
+}
+function errorLines(r) {
+    if (r.errors.length === 0)
+        return [];
+    const out = [`**${escape_plural(r.errors.length, 'error')}**`, ''];
+    for (const e of r.errors.slice(0, MAX_ERRORS))
+        out.push(renderDiagnosticLine(e));
+    if (r.errors.length > MAX_ERRORS)
+        out.push(`- ${more(r.errors.length - MAX_ERRORS, 'error')}: see the job summary`);
+    return out;
+}
+function ignoredLines(d) {
+    // With nothing to approve, every review is "ignored": listing them would only be noise.
+    if (!d?.approvals || d.approvals.rules.length === 0)
+        return [];
+    const ignored = d.approvals.ignored;
+    if (ignored.length === 0)
+        return [];
+    const out = [
+        `<details><summary>${escape_plural(ignored.length, 'review')} not counted</summary>`,
+        '',
+        ...ignored.slice(0, MAX_IGNORED).map((i) => `- **${escape_text(i.login, 100)}** ${escape_text(i.reason)}`),
+    ];
+    if (ignored.length > MAX_IGNORED)
+        out.push(`- ${more(ignored.length - MAX_IGNORED, 'review')}`);
+    out.push('', '</details>');
+    return out;
+}
+/** Everything about one grant file. */
+function renderFileDetail(r, outcome, ctx) {
+    const d = outcome.decisions.get(r.file);
+    const parts = [[fileHeading(r, outcome)]];
+    if (d) {
+        parts.push(requestLines(d));
+        parts.push(resourceTable(d, ctx.digests?.[r.file]));
+    }
+    const approvals = approvalLines(r, d, outcome);
+    if (approvals.length)
+        parts.push(approvals);
+    const errors = errorLines(r);
+    if (errors.length)
+        parts.push(errors);
+    const ignored = ignoredLines(d);
+    if (ignored.length)
+        parts.push(ignored);
+    return parts.map((p) => p.join('\n')).join('\n\n');
+}
+/** One line about one grant file, for when details do not fit. */
+function renderFileCompact(r, outcome) {
+    const v = verdictOf(r, outcome);
+    const codes = unique(r.errors.map((e) => e.code));
+    const errs = codes.length
+        ? ` · ${escape_plural(r.errors.length, 'error')}: ${codes
+            .slice(0, 5)
+            .map((c) => code(c))
+            .join(', ')}${codes.length > 5 ? ', …' : ''}`
+        : '';
+    return `- ${v.label} · ${code(r.file, { max: NAME_MAX })}${errs}`;
+}
+function deletionLines(deleted) {
+    const out = ['### 🗑️ Early revocations', ''];
+    for (const file of deleted.slice(0, MAX_DELETED)) {
+        out.push(`- ${code(file, { max: NAME_MAX })} is deleted: the access it granted is revoked when this pull request merges`);
+    }
+    if (deleted.length > MAX_DELETED)
+        out.push(`- ${more(deleted.length - MAX_DELETED, 'file')}`);
+    return out.join('\n');
+}
+function overview(outcome) {
+    const counts = new Map();
+    let missing = 0;
+    for (const r of outcome.json.results) {
+        const v = verdictOf(r, outcome);
+        counts.set(v.state, (counts.get(v.state) ?? 0) + 1);
+        if (v.state === 'waiting')
+            missing += v.missing;
+    }
+    const n = (s) => counts.get(s) ?? 0;
+    const parts = [];
+    if (n('approved'))
+        parts.push(`${n('approved')} approved`);
+    if (n('valid'))
+        parts.push(`${n('valid')} valid (approvals not checked)`);
+    if (n('waiting'))
+        parts.push(`${n('waiting')} waiting for ${escape_plural(missing, 'approval')}`);
+    if (n('changes-requested'))
+        parts.push(`${n('changes-requested')} with changes requested`);
+    if (n('invalid'))
+        parts.push(`${n('invalid')} invalid`);
+    const total = outcome.json.results.length;
+    const files = total
+        ? `${escape_plural(total, 'grant request')}: ${parts.join(', ')}`
+        : 'No grant request in this pull request';
+    const deleted = outcome.deleted.length ? ` · ${escape_plural(outcome.deleted.length, 'early revocation')}` : '';
+    return `${files}${deleted}.`;
+}
+function title(outcome) {
+    const status = statusFor(outcome);
+    const states = new Set(outcome.json.results.map((r) => verdictOf(r, outcome).state));
+    const icon = status.state === 'success'
+        ? '✅'
+        : states.has('invalid')
+            ? ICON.invalid
+            : states.has('changes-requested')
+                ? ICON['changes-requested']
+                : states.has('waiting')
+                    ? ICON.waiting
+                    : '❌';
+    return `## ${icon} gitgrant: ${escape_text(status.description, 200)}`;
+}
+function footer(ctx) {
+    const url = safeUrl(ctx.runUrl);
+    const bits = [`head ${code(shortSha(ctx.headSha))}`, `checked ${escape_text(ctx.now, 40)}`];
+    if (url)
+        bits.push(`[workflow run](${url})`);
+    return `---\n<sub>gitgrant · ${bits.join(' · ')} · this comment is updated in place</sub>`;
+}
+function joinedLength(blocks) {
+    return blocks.reduce((n, b) => n + b.length + 2, 0);
+}
+function renderPrComment(outcome, ctx) {
+    const head = [COMMENT_MARKER, title(outcome), overview(outcome)].join('\n');
+    const pre = [head];
+    if (!outcome.checkedApprovals) {
+        pre.push('> ℹ️ Approvals were not checked against pull-request reviews: they are listed as needed.');
+    }
+    const post = [];
+    if (outcome.deleted.length)
+        post.push(deletionLines(outcome.deleted));
+    post.push(footer(ctx));
+    const results = outcome.json.results;
+    const noteReserve = 400;
+    const budget = COMMENT_BUDGET - joinedLength(pre) - joinedLength(post) - noteReserve;
+    const compact = results.map((r) => renderFileCompact(r, outcome));
+    // suffix[i] = room the compact lines of files i.. take.
+    const suffix = new Array(results.length + 1).fill(0);
+    for (let i = results.length - 1; i >= 0; i--)
+        suffix[i] = suffix[i + 1] + compact[i].length + 1;
+    const body = [];
+    let used = 0;
+    let i = 0;
+    for (; i < results.length; i++) {
+        const full = renderFileDetail(results[i], outcome, ctx);
+        const rest = suffix[i + 1] + (i + 1 < results.length ? 2 : 0);
+        if (used + full.length + 2 + rest > budget)
+            break;
+        body.push(full);
+        used += full.length + 2;
+    }
+    if (i < results.length) {
+        const detailed = i;
+        const lines = [];
+        let listed = i;
+        for (; listed < results.length; listed++) {
+            const line = compact[listed];
+            if (used + line.length + 1 > budget)
+                break;
+            lines.push(line);
+            used += line.length + 1;
+        }
+        if (listed < results.length)
+            lines.push(`- …and ${escape_plural(results.length - listed, 'more grant file')}`);
+        const shortened = results.length - detailed;
+        body.push(`> ⚠️ This comment is shortened to fit GitHub's ${COMMENT_MAX_LENGTH.toLocaleString('en-US')}-character limit: ` +
+            `${escape_plural(shortened, 'grant file')} of ${results.length} ${shortened === 1 ? 'is' : 'are'} listed without details. ` +
+            'The job summary of the workflow run lists every file and error.');
+        body.push(lines.join('\n'));
+    }
+    return [...pre, ...body, ...post].join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown/record.ts
+/**
+ * A machine-readable record in the sticky comment of what reviewers were shown: for each grant
+ * file, the digest of its resolved resource set, and the head commit it was computed on. apply
+ * reads it back at merge (`resolution-changed` when the set differs). Hidden from readers.
+ */
+const PREFIX = '<!-- gitgrant:resolved ';
+const SUFFIX = ' -->';
+function renderResolutionRecord(record) {
+    // JSON.stringify escapes nothing that could close the comment, so escape `>` ourselves.
+    return `${PREFIX}${JSON.stringify(record).replace(/>/g, '\\u003e')}${SUFFIX}`;
+}
+function parseResolutionRecord(body) {
+    const start = body.lastIndexOf(PREFIX);
+    if (start < 0)
+        return null;
+    const end = body.indexOf(SUFFIX, start + PREFIX.length);
+    if (end < 0)
+        return null;
+    try {
+        const value = JSON.parse(body.slice(start + PREFIX.length, end));
+        if (!value || typeof value !== 'object')
+            return null;
+        const { head, files } = value;
+        if (typeof head !== 'string' || !files || typeof files !== 'object')
+            return null;
+        const out = {};
+        for (const [k, v] of Object.entries(files))
+            if (typeof v === 'string')
+                out[k] = v;
+        return { head, files: out };
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown/summary.ts
+
+
+
+
+/** GitHub's limit is 1 MiB per step; keep a margin for whatever else the step writes. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+const MAX_RESOURCE_IDS = 5;
+const summary_NAME_MAX = 200;
+function resourcesCell(r) {
+    if (r.resources.length === 0)
+        return '—';
+    const ids = r.resources.slice(0, MAX_RESOURCE_IDS).map((id) => code(id, { inTable: true, max: summary_NAME_MAX }));
+    if (r.resources.length > MAX_RESOURCE_IDS)
+        ids.push(`+${r.resources.length - MAX_RESOURCE_IDS} more`);
+    return ids.join(', ');
+}
+function slotsCell(r, outcome) {
+    if (r.approvals.length === 0) {
+        const d = outcome.decisions.get(r.file);
+        return d && d.policy.ok ? 'none needed' : '—';
+    }
+    return r.approvals
+        .map((a) => {
+        const from = code(a.from, { inTable: true, max: 300 });
+        if (!outcome.checkedApprovals)
+            return `${from} needs ${a.count}`;
+        const filled = a.count - Math.max(0, a.missing);
+        const by = a.approved_by.length ? ` (${a.approved_by.map((l) => escape_text(l, 100)).join(', ')})` : '';
+        return `${from} ${filled}/${a.count}${by}`;
+    })
+        .join('<br>');
+}
+function summary_footer(ctx) {
+    const url = safeUrl(ctx.runUrl);
+    const bits = [`head ${code(shortSha(ctx.headSha))}`, `checked ${escape_text(ctx.now, 40)}`];
+    if (url)
+        bits.push(`[workflow run](${url})`);
+    return `<sub>gitgrant · ${bits.join(' · ')}</sub>`;
+}
+function renderJobSummary(outcome, ctx) {
+    const status = statusFor(outcome);
+    const results = outcome.json.results;
+    const budget = SUMMARY_MAX_BYTES - 2_000;
+    const out = [
+        `## ${status.state === 'success' ? '✅' : '❌'} gitgrant validate: ${escape_text(status.description, 200)}`,
+        '',
+    ];
+    let used = escape_utf8Length(out.join('\n')) + escape_utf8Length(summary_footer(ctx)) + 200;
+    const add = (line) => {
+        const size = escape_utf8Length(line) + 1;
+        if (used + size > budget)
+            return false;
+        out.push(line);
+        used += size;
+        return true;
+    };
+    let cut = false;
+    if (results.length) {
+        add('| grant file | status | resources | approvals |');
+        add('| --- | --- | --- | --- |');
+        for (const [i, r] of results.entries()) {
+            const row = `| ${code(r.file, { inTable: true, max: summary_NAME_MAX })} | ${verdictOf(r, outcome).label} | ${resourcesCell(r)} | ${slotsCell(r, outcome)} |`;
+            if (!add(row)) {
+                out.push('', `⚠️ …and ${escape_plural(results.length - i, 'more grant file')}: the summary is limited to 1 MiB.`);
+                cut = true;
+                break;
+            }
+        }
+    }
+    else {
+        add('No grant request in this pull request.');
+    }
+    if (!cut && outcome.deleted.length) {
+        add('');
+        add(`### 🗑️ Early revocations (${outcome.deleted.length})`);
+        add('');
+        for (const [i, file] of outcome.deleted.entries()) {
+            if (!add(`- ${code(file, { max: summary_NAME_MAX })}: revoked when this pull request merges`)) {
+                out.push(`- …and ${escape_plural(outcome.deleted.length - i, 'more file')}`);
+                cut = true;
+                break;
+            }
+        }
+    }
+    const errors = results.flatMap((r) => r.errors);
+    if (!cut && errors.length) {
+        add('');
+        add(`### Errors (${errors.length})`);
+        add('');
+        for (const [i, e] of errors.entries()) {
+            if (!add(renderDiagnosticLine(e))) {
+                out.push(`- …and ${escape_plural(errors.length - i, 'more error')}: the summary is limited to 1 MiB.`);
+                break;
+            }
+        }
+    }
+    out.push('', summary_footer(ctx));
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown/annotations.ts
+
+
+const ANNOTATION_LIMIT = 10;
+const MESSAGE_MAX = 2000;
+const positive = (n) => (Number.isInteger(n) && n >= 1 ? n : 1);
+function annotationsFor(outcome) {
+    const all = [];
+    for (const r of outcome.json.results) {
+        for (const e of r.errors) {
+            all.push({
+                file: e.file || r.file,
+                line: positive(e.line),
+                column: positive(e.column),
+                title: `gitgrant: ${e.code}`,
+                message: plain(e.message, MESSAGE_MAX),
+                level: isReviewCode(e.code) ? 'warning' : 'error',
+            });
+        }
+    }
+    // Stable: errors first, each group in file order.
+    const ordered = [...all.filter((a) => a.level === 'error'), ...all.filter((a) => a.level === 'warning')];
+    if (ordered.length <= ANNOTATION_LIMIT)
+        return ordered;
+    const shown = ordered.slice(0, ANNOTATION_LIMIT - 1);
+    const rest = ordered.slice(ANNOTATION_LIMIT - 1);
+    const errors = rest.filter((a) => a.level === 'error').length;
+    const warnings = rest.length - errors;
+    const what = errors && warnings
+        ? `${escape_plural(errors, 'error')} and ${escape_plural(warnings, 'warning')}`
+        : errors
+            ? `${errors} more ${errors === 1 ? 'error' : 'errors'}`
+            : `${warnings} more ${warnings === 1 ? 'warning' : 'warnings'}`;
+    const files = new Set(rest.map((a) => a.file)).size;
+    const first = rest[0];
+    const lead = errors && warnings ? `and ${rest.length} more: ${what}` : `and ${what}`;
+    shown.push({
+        file: first.file,
+        line: first.line,
+        column: first.column,
+        title: `gitgrant: ${rest.length} more`,
+        message: `${lead} in ${escape_plural(files, 'file')}: see the job summary`,
+        level: errors ? 'error' : 'warning',
+    });
+    return shown;
+}
+
+;// CONCATENATED MODULE: ./src/render/policy-change-markdown.ts
+
+
+function policy_change_markdown_footer(ctx) {
+    const url = safeUrl(ctx.runUrl);
+    return `<sub>gitgrant · head ${code(shortSha(ctx.headSha))} · ${escape_text(ctx.now)}${url ? ` · [run](${url})` : ''}</sub>`;
+}
+function policyChangeStatus(o) {
+    if (o.errors.length)
+        return {
+            state: 'failure',
+            description: plain(`policy change is invalid: ${o.errors.length} error(s), first ${o.errors[0].code} in ${o.errors[0].file}`, 140),
+        };
+    if (!o.approvals.approved) {
+        const missing = o.approvals.rules.reduce((n, r) => n + r.missing, 0);
+        const why = o.approvals.errors.some((e) => e.code === 'changes-requested')
+            ? 'changes requested by an admin'
+            : `waiting for ${escape_plural(missing, 'admin approval')}`;
+        return { state: 'failure', description: plain(`policy change: ${why}`, 140) };
+    }
+    return {
+        state: 'success',
+        description: plain(`policy change approved by ${o.approvals.rules.flatMap((r) => r.approved_by).join(', ')}`, 140),
+    };
+}
+function renderPolicyChangeComment(o, ctx) {
+    const out = [COMMENT_MARKER, '### gitgrant · policy change', ''];
+    out.push(o.ok
+        ? '✅ valid and approved by the admins'
+        : o.errors.length
+            ? '❌ the new policies are invalid: nothing broken may land'
+            : '⏳ valid; waiting for the admins');
+    if (o.errors.length) {
+        out.push('', '| code | where | message |', '| --- | --- | --- |');
+        for (const e of o.errors)
+            out.push(`| ${code(e.code, { inTable: true })} | ${code(`${e.file}:${e.line}:${e.column}`, { inTable: true })} | ${escape_text(e.message)} |`);
+    }
+    out.push('', '**Admin approvals** (settings.admins of the base branch)', '');
+    for (const r of o.approvals.rules) {
+        const filled = r.approved_by.map((l) => `✅ ${escape_text(l)}`).join(', ');
+        const open = r.missing > 0
+            ? `⏳ ${r.missing} open${r.candidates.length ? ` (can approve: ${r.candidates.map((c) => escape_text(c)).join(', ')})` : ''}`
+            : '';
+        out.push(`- ${escape_text(r.from)} × ${r.count}: ${[filled, open].filter(Boolean).join(' · ')}`);
+    }
+    for (const e of o.approvals.errors)
+        out.push(`- ${code(e.code)} ${escape_text(e.message)}`);
+    out.push('', '**Effect on active grants (base branch) and pending requests (open pull requests)**', '');
+    if (o.impact.length === 0)
+        out.push('No active grant or pending request is widened, narrowed or invalidated.');
+    else {
+        out.push('| grant | state | requester | effect | detail |', '| --- | --- | --- | --- | --- |');
+        for (const i of o.impact)
+            out.push(`| ${code(i.file, { inTable: true })} | ${i.pending ? `pending (#${i.pending})` : 'on the base branch'} | ${escape_text(i.requester)} | ${i.kind} | ${escape_text(i.detail, 300)} |`);
+    }
+    out.push('', policy_change_markdown_footer(ctx));
+    return out.join('\n') + '\n';
+}
+/**
+ * The `result` output of a policy-change pull request: the shape of `validate --format json`
+ * (`ok`, `results` — empty: no grant file is requested) with the policy change's own verdict.
+ */
+function policyChangeResult(o) {
+    return {
+        ok: o.ok,
+        results: [],
+        policy_change: {
+            ok: o.ok,
+            approved: o.approvals.approved,
+            errors: o.errors,
+            approvals: o.approvals.rules.map((r) => ({
+                from: r.from,
+                count: r.count,
+                approved_by: r.approved_by,
+                missing: r.missing,
+            })),
+            impact: o.impact,
+        },
+    };
+}
+/** The sticky comment once a pull request no longer adds or deletes grants, nor changes policies. */
+function renderNoRequestsComment(ctx) {
+    return ([
+        COMMENT_MARKER,
+        '### gitgrant',
+        '',
+        '✅ this pull request no longer adds or deletes grant files, nor changes policies/ or CODEOWNERS: nothing to approve.',
+        '',
+        policy_change_markdown_footer(ctx),
+    ].join('\n') + '\n');
+}
+/** The sticky comment when no decision could be made (an API error, a missing permission). */
+function renderErrorComment(message, ctx) {
+    return ([
+        COMMENT_MARKER,
+        '### gitgrant',
+        '',
+        `❌ could not decide, so nothing is approved: ${escape_text(message)}`,
+        '',
+        'Fix the cause and re-run the workflow.',
+        '',
+        policy_change_markdown_footer(ctx),
+    ].join('\n') + '\n');
+}
+function renderConfigErrorComment(e, ctx) {
+    const out = [COMMENT_MARKER, '### gitgrant', '', `❌ ${escape_text(e.message)}`, ''];
+    out.push('| code | where | message |', '| --- | --- | --- |');
+    for (const d of e.diagnostics)
+        out.push(`| ${code(d.code, { inTable: true })} | ${code(`${d.file}:${d.line}:${d.column}`, { inTable: true })} | ${escape_text(d.message)} |`);
+    out.push('', policy_change_markdown_footer(ctx));
+    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
@@ -68817,6 +68817,1595 @@ function makeRetriable(function_, options) {
 	};
 }
 
+;// CONCATENATED MODULE: ./src/render/notify-slack.ts
+/** Escape for Slack mrkdwn: the three control characters Slack documents. */
+function slackEscape(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+const e = slackEscape;
+const notify_slack_code = (s) => `\`${e(s)}\``;
+const list = (xs) => xs.map(notify_slack_code).join(', ');
+const prRef = (pr, url) => pr === null ? 'a direct push' : url ? `<${e(url)}|#${pr}>` : `#${pr}`;
+function grantLine(g) {
+    const parts = [`${e(g.person)}: ${notify_slack_code(g.access)} on ${list(g.resources)}`];
+    if (g.duration)
+        parts.push(`for ${e(g.duration)}`);
+    let line = parts.join(' ');
+    if (g.reason)
+        line += ` (${e(g.reason)})`;
+    return `• ${line} — ${notify_slack_code(g.file)}`;
+}
+/** The message text for an event (mrkdwn, escaped). */
+function notifyText(ev) {
+    switch (ev.kind) {
+        case 'request':
+            return [
+                `:key: *Access requested* in pull request ${prRef(ev.pr, ev.url)} by ${e(ev.author)}`,
+                ...ev.grants.map(grantLine),
+            ].join('\n');
+        case 'approval':
+            return [
+                `:white_check_mark: *Access request approved*: pull request ${prRef(ev.pr, ev.url)} by ${e(ev.author)}` +
+                    (ev.approvers.length ? `, approved by ${ev.approvers.map(e).join(', ')}` : ''),
+                ...ev.grants.map(grantLine),
+            ].join('\n');
+        case 'grant':
+            return `:unlock: *Access granted* (${prRef(ev.pr)}): ${grantLine(ev.grant).slice(2)}${ev.grant.end ? `, until ${e(ev.grant.end)}` : ''}`;
+        case 'expiry-warning':
+            return `:hourglass_flowing_sand: *Access expires soon*: ${grantLine(ev.grant).slice(2)}, ends ${e(ev.grant.end ?? '')}`;
+        case 'revocation':
+            return `:lock: *Access revoked*: ${grantLine(ev.grant).slice(2)}${ev.why ? ` — ${e(ev.why)}` : ''}`;
+    }
+}
+function renderSlackMessage(ev) {
+    const text = notifyText(ev);
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+}
+const notify_slack_kindOf = (ev) => ev.kind;
+
+;// CONCATENATED MODULE: ./src/notify/send.ts
+/**
+ * Sending notifications: one POST of a Slack-compatible JSON message to the incoming-webhook URL
+ * read from the environment variable `settings.notifications.webhook_env` at call time.
+ *
+ * Best effort by design: fail closed is about access decisions, not chat. Any failure (no URL,
+ * a bad URL, a refused or unreachable webhook) is logged as a warning and never fails a command.
+ * URL rules as the webhook provider: https, or http on loopback only; no user:password; no
+ * redirects followed. 408, 429, 5xx and network errors are retried (p-retry, 2 retries), each
+ * attempt bounded by a timeout (AbortSignal.timeout, default 10 s).
+ */
+
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const NO_NOTIFIER = { wants: () => false, send: async () => false };
+/** Check a webhook URL: https, or http on loopback; no credentials. Returns a reason when refused. */
+function checkWebhookUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return { ok: false, reason: 'is not a valid URL' };
+    }
+    if (url.username || url.password)
+        return { ok: false, reason: 'must not hold a user name or password' };
+    if (url.protocol === 'https:')
+        return { ok: true, url };
+    if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+        return { ok: true, url };
+    return { ok: false, reason: 'must be https:// (plain http:// only for loopback receivers)' };
+}
+class Retryable extends Error {
+}
+function notifierFor(settings, opts) {
+    const n = settings.notifications;
+    if (!n)
+        return NO_NOTIFIER;
+    const events = new Set(n.events);
+    const env = opts.env ?? process.env;
+    const warn = (m) => opts.log(`warning: gitgrant notifications: ${m}`);
+    return {
+        wants: (kind) => events.has(kind),
+        async send(ev) {
+            if (!events.has(ev.kind))
+                return false;
+            const raw = env[n.webhookEnv];
+            if (!raw) {
+                warn(`the environment variable ${n.webhookEnv} is not set: ${ev.kind} notification not sent`);
+                return false;
+            }
+            const checked = checkWebhookUrl(raw);
+            if (!checked.ok) {
+                // Never log the URL: it is a secret.
+                warn(`the URL in ${n.webhookEnv} ${checked.reason}: ${ev.kind} notification not sent`);
+                return false;
+            }
+            const body = JSON.stringify(renderSlackMessage(ev));
+            try {
+                await pRetry(async () => {
+                    let res;
+                    try {
+                        res = await fetch(checked.url, {
+                            method: 'POST',
+                            headers: { 'Content-Type': 'application/json', 'User-Agent': 'gitgrant' },
+                            body,
+                            redirect: 'manual',
+                            signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+                        });
+                    }
+                    catch (e) {
+                        throw new Retryable(`unreachable (${e instanceof Error ? e.message : String(e)})`);
+                    }
+                    await res.arrayBuffer().catch(() => undefined);
+                    if (res.status >= 200 && res.status < 300)
+                        return;
+                    const why = `answered HTTP ${res.status}`;
+                    if (res.status === 408 || res.status === 429 || res.status >= 500)
+                        throw new Retryable(why);
+                    throw new AbortError(why);
+                }, {
+                    retries: opts.retries ?? 2,
+                    minTimeout: opts.minDelayMs ?? 500,
+                    maxTimeout: 5_000,
+                    factor: 2,
+                });
+                return true;
+            }
+            catch (e) {
+                warn(`the ${ev.kind} notification failed: the webhook ${e instanceof Error ? e.message : String(e)}`);
+                return false;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/validate.ts
+/**
+ * validate's notifications (docs/notifications.md): `request` when gitgrant's sticky comment is
+ * created on a pull request (its first report), `approval` when `gitgrant/approval` becomes
+ * success on a head where it was not success before. Never throws.
+ */
+
+
+
+/**
+ * Was `gitgrant/approval` success on this commit before this run? Read before the run sets its
+ * pending status. null when unknown (then no approval notification: never a duplicate).
+ */
+async function previousApproval(gh, ref, sha) {
+    try {
+        const { data } = await gh.rest.repos.getCombinedStatusForRef({ ...ref, ref: sha, per_page: 100 });
+        return data.statuses.some((s) => s.context === STATUS_CONTEXT && s.state === 'success');
+    }
+    catch {
+        return null;
+    }
+}
+function grantsOf(outcome) {
+    return outcome.json.results.map((r) => {
+        const g = outcome.decisions.get(r.file)?.grant;
+        return {
+            grant: g?.id ?? r.file,
+            file: r.file,
+            person: g?.requester ?? '',
+            access: g?.access ?? '',
+            resources: r.resources,
+            ...(g ? { duration: g.duration, reason: g.reason } : {}),
+        };
+    });
+}
+async function notifyValidate(outcome, pr, ref, commentCreated, wasApproved, state, opts = { log: (m) => warning(m) }) {
+    const facts = { commentCreated, wasApproved, approvedNow: state === 'success' };
+    try {
+        const notifier = notifierFor(outcome.config.prepared.snapshot.settings, opts);
+        const server = (opts.env ?? process.env).GITHUB_SERVER_URL;
+        const url = server ? `${server}/${ref.owner}/${ref.repo}/pull/${pr.number}` : undefined;
+        const base = { pr: pr.number, ...(url ? { url } : {}), author: pr.author.login };
+        if (facts.commentCreated && notifier.wants('request'))
+            await notifier.send({ kind: 'request', ...base, grants: grantsOf(outcome) });
+        if (facts.approvedNow && facts.wasApproved === false && notifier.wants('approval')) {
+            const approvers = [
+                ...new Set(outcome.json.results.flatMap((r) => r.approvals.flatMap((a) => a.approved_by))),
+            ];
+            await notifier.send({ kind: 'approval', ...base, approvers, grants: grantsOf(outcome) });
+        }
+    }
+    catch (e) {
+        opts.log(`warning: gitgrant notifications: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/validate.ts
+/**
+ * The Action's `validate`: the commit status goes to `pending` first (a crash leaves it pending,
+ * never green), then to success or failure with one line of reason; one sticky comment; annotations
+ * at file and line; a job summary; outputs `approved` and `result`.
+ *
+ * Fail closed: whatever goes wrong after the pending status (an API error, a missing permission,
+ * invalid base policies), the status becomes `failure` with the reason when GitHub lets us set
+ * it, and stays `pending` otherwise; `approved` is `false`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Marks an error whose failure status has already been set. */
+class Reported extends Error {
+    cause;
+    constructor(cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.cause = cause;
+        this.name = 'Reported';
+    }
+}
+async function actionValidate(env) {
+    const log = (m) => info(m);
+    const gh = createClient(env.token, { log });
+    const teamsGh = env.appToken ? createClient(env.appToken, { log }) : gh;
+    const ref = { owner: env.owner, repo: env.repo };
+    const target = pullRequestOf(env);
+    const pr = await readPullRequest(gh, ref, target.number);
+    const statusSha = target.statusSha ?? pr.headSha;
+    const wasApproved = await previousApproval(gh, ref, statusSha); // docs/notifications.md
+    await setStatus(gh, ref, statusSha, 'pending', 'gitgrant is checking this pull request', env.runUrl);
+    const now = new Date().toISOString();
+    const footer = { headSha: pr.headSha, now, ...(env.runUrl ? { runUrl: env.runUrl } : {}) };
+    let login = null;
+    let finalStatusSet = false;
+    const finish = async (state, description) => {
+        await setStatus(gh, ref, statusSha, state, description, env.runUrl);
+        finalStatusSet = true;
+    };
+    try {
+        login = await tokenLogin(gh);
+        let result;
+        try {
+            // The workflow's checkout of the default branch (trusted), for extensions' history.
+            const repoDir = process.env.GITHUB_WORKSPACE;
+            result = await validatePullRequest({ gh, teamsGh, ref, ...(repoDir ? { repoDir } : {}) }, pr);
+        }
+        catch (e) {
+            await reportUndecided(e);
+            throw new Reported(e);
+        }
+        await report(result);
+    }
+    catch (e) {
+        const cause = e instanceof Reported ? e.cause : e;
+        if (!finalStatusSet) {
+            setOutput('approved', 'false');
+            setOutput('result', JSON.stringify({ ok: false, results: [], error: validate_messageOf(cause) }));
+            await bestEffort(() => finish('failure', `could not decide: ${validate_messageOf(cause)}`));
+        }
+        throw cause;
+    }
+    /** No decision (an error): say why on the pull request, then fail. */
+    async function reportUndecided(e) {
+        const message = validate_messageOf(e);
+        setOutput('approved', 'false');
+        setOutput('result', JSON.stringify({ ok: false, results: [], error: message }));
+        if (e instanceof ConfigError) {
+            for (const d of e.diagnostics)
+                error(`${d.code}: ${d.message}`, {
+                    file: d.file,
+                    startLine: d.line,
+                    startColumn: d.column,
+                    title: d.code,
+                });
+        }
+        // A newer run owns the comment when the head moved; never overwrite its report.
+        if (!(e instanceof HeadMovedError)) {
+            const body = e instanceof ConfigError ? renderConfigErrorComment(e, footer) : renderErrorComment(message, footer);
+            await bestEffort(() => upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login));
+            await bestEffort(() => summary.addRaw(body).write());
+        }
+        await bestEffort(() => finish('failure', `could not decide: ${message}`));
+    }
+    async function report(result) {
+        if (result.kind === 'none') {
+            // An earlier report (from when the PR still held requests) must not linger: update it if there is one.
+            await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, renderNoRequestsComment(footer), login, {
+                create: false,
+            });
+            setOutput('result', JSON.stringify({ ok: true, results: [] }));
+            await summary
+                .addRaw('### gitgrant\n\nNo access requests or policy changes in this pull request: nothing to approve.\n')
+                .write();
+            await finish('success', 'no access requests or policy changes in this pull request');
+            setOutput('approved', 'true');
+            return;
+        }
+        if (result.kind === 'policy') {
+            const status = policyChangeStatus(result.policy);
+            const body = renderPolicyChangeComment(result.policy, footer);
+            await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, body, login);
+            for (const d of result.policy.errors)
+                error(`${d.code}: ${d.message}`, {
+                    file: d.file,
+                    startLine: d.line,
+                    startColumn: d.column,
+                    title: d.code,
+                });
+            await summary.addRaw(body).write();
+            setOutput('result', JSON.stringify(policyChangeResult(result.policy)));
+            await finish(status.state, status.description);
+            setOutput('approved', String(status.state === 'success'));
+            if (status.state !== 'success')
+                setFailed(`gitgrant: ${status.description}`);
+            return;
+        }
+        const { outcome } = result;
+        const digests = Object.fromEntries(outcome.json.results
+            .filter((r) => r.resources.length)
+            .map((r) => [r.file, resolutionDigest(r.resources)]));
+        const ctx = { ...footer, digests };
+        // The hidden record of what reviewers were shown: apply compares it at merge.
+        const record = renderResolutionRecord({ head: pr.headSha, files: digests });
+        const sticky = await upsertStickyComment(gh, ref, pr.number, COMMENT_MARKER, `${renderPrComment(outcome, ctx)}\n${record}\n`, login);
+        for (const a of annotationsFor(outcome)) {
+            const props = { file: a.file, startLine: a.line, startColumn: a.column, title: a.title };
+            if (a.level === 'error')
+                error(a.message, props);
+            else
+                warning(a.message, props);
+        }
+        await summary.addRaw(renderJobSummary(outcome, ctx)).write();
+        const status = statusFor(outcome);
+        setOutput('result', JSON.stringify(outcome.json));
+        await finish(status.state, status.description);
+        await notifyValidate(outcome, pr, ref, sticky?.created === true, wasApproved, status.state);
+        setOutput('approved', String(status.state === 'success'));
+        if (status.state !== 'success')
+            setFailed(`gitgrant: ${status.description}`);
+    }
+}
+function validate_messageOf(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** Reporting that must not hide the original error: log and go on. */
+async function bestEffort(fn) {
+    try {
+        await fn();
+    }
+    catch (e) {
+        warning(`gitgrant: could not report on the pull request: ${validate_messageOf(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-read.ts
+function isOurs(c, marker, login) {
+    if (!(c.body ?? '').includes(marker) || !c.user)
+        return false;
+    return login
+        ? c.user.login.toLowerCase() === login.toLowerCase()
+        : c.user.type === 'Bot' && c.user.login === 'github-actions[bot]';
+}
+async function findOurComments(gh, ref, issueNumber, marker, login) {
+    const comments = await gh.paginate(gh.rest.issues.listComments, {
+        ...ref,
+        issue_number: issueNumber,
+        per_page: 100,
+    });
+    return comments.filter((c) => isOurs(c, marker, login)).map((c) => ({ id: c.id, body: c.body ?? '' }));
+}
+
+;// CONCATENATED MODULE: ./src/github/alerts.ts
+
+const ALERT_LABEL = 'gitgrant-alert';
+function alertMarker(key) {
+    return `<!-- gitgrant:alert ${key.replace(/[^A-Za-z0-9._/:@-]/g, '_')} -->`;
+}
+async function upsertAlert(gh, ref, login, alert) {
+    const marker = alertMarker(alert.key);
+    const body = `${marker}\n${alert.body}`;
+    const open = await gh.paginate(gh.rest.issues.listForRepo, {
+        ...ref,
+        state: 'open',
+        labels: ALERT_LABEL,
+        per_page: 100,
+    });
+    const existing = open.find((i) => !i.pull_request && isOurs(i, marker, login));
+    if (existing) {
+        if (existing.body !== body || existing.title !== alert.title) {
+            await gh.rest.issues.update({ ...ref, issue_number: existing.number, title: alert.title, body });
+        }
+        return { number: existing.number, created: false };
+    }
+    const { data } = await gh.rest.issues.create({ ...ref, title: alert.title, body, labels: [ALERT_LABEL] });
+    return { number: data.number, created: true };
+}
+
+;// CONCATENATED MODULE: ./src/notify/hooks.ts
+
+/** Remembered notifications are forgotten after this long (their grants are long gone). */
+const FORGET_AFTER_MS = 90 * 24 * 3_600_000;
+function safe(log, fn) {
+    return fn().catch((e) => log(`warning: gitgrant notifications: ${e instanceof Error ? e.message : String(e)}`));
+}
+/** Group change entries by grant file: one notification per grant. */
+function byFile(entries) {
+    const m = new Map();
+    for (const e of entries)
+        m.set(e.file, [...(m.get(e.file) ?? []), e]);
+    return m;
+}
+function factsOf(entries) {
+    const first = entries[0];
+    return {
+        grant: first.grant,
+        file: first.file,
+        person: first.person,
+        access: first.access,
+        resources: [...new Set(entries.map((e) => e.resource))],
+        ...(first.end ? { end: first.end } : {}),
+    };
+}
+/** apply: one `grant` notification per granted file that changed access. */
+async function notifyApply(settings, granted, opts, notifier = notifierFor(settings, opts)) {
+    if (!notifier.wants('grant'))
+        return;
+    await safe(opts.log, async () => {
+        for (const entries of byFile(granted).values()) {
+            if (!entries.some((e) => e.changed))
+                continue; // a rerun that changed nothing says nothing
+            await notifier.send({ kind: 'grant', pr: entries[0].pr ?? null, grant: factsOf(entries) });
+        }
+    });
+}
+/** reconcile: `expiry-warning` once per active grant ending soon; `revocation` once per revoked grant. */
+async function notifyReconcile(settings, nowMs, known, revoked, revokedEarly, state, opts, notifier = notifierFor(settings, opts)) {
+    const n = settings.notifications;
+    if (!n)
+        return;
+    await safe(opts.log, async () => {
+        const notified = (state.notified ??= {});
+        for (const [key, at] of Object.entries(notified))
+            if (nowMs - Date.parse(at) > FORGET_AFTER_MS)
+                delete notified[key];
+        const now = new Date(nowMs).toISOString();
+        if (notifier.wants('expiry-warning'))
+            for (const k of known) {
+                const w = k.window;
+                if (w.state !== 'active' || !k.approval.approved || k.early || !w.end)
+                    continue;
+                const left = Date.parse(w.end) - nowMs;
+                if (left <= 0 || left > n.expiryWarningMs)
+                    continue;
+                const key = `expiry-warning:${k.file}@${w.start ?? ''}`;
+                if (notified[key])
+                    continue;
+                const sent = await notifier.send({
+                    kind: 'expiry-warning',
+                    grant: {
+                        grant: k.grant.id,
+                        file: k.file,
+                        person: k.grant.requester,
+                        access: k.grant.access,
+                        resources: k.resources.map((r) => r.id),
+                        end: w.end,
+                    },
+                });
+                if (sent)
+                    notified[key] = now;
+            }
+        if (notifier.wants('revocation'))
+            for (const [file, entries] of byFile(revoked)) {
+                const key = `revocation:${file}@${entries[0].start ?? ''}`;
+                if (notified[key])
+                    continue;
+                const why = revokedEarly.find((r) => r.file === file)?.why;
+                const sent = await notifier.send({
+                    kind: 'revocation',
+                    grant: factsOf(entries),
+                    ...(why ? { why } : {}),
+                });
+                if (sent)
+                    notified[key] = now;
+            }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/holdings.ts
+/**
+ * What a person should still hold on a resource (DESIGN.md §4: revoking one grant never removes
+ * access that another active grant or the baseline still gives): the baseline levels plus the
+ * access of every OTHER grant file on the default branch that is active now, passed the
+ * approval-at-merge check, and resolved to this resource.
+ */
+
+
+function baselineLevels(resource, login) {
+    return resource.baseline.filter((b) => loginKey(b.person) === loginKey(login)).map((b) => b.access);
+}
+function holdings(input) {
+    return async function held(resource, login, exceptFile) {
+        const levels = new Set(baselineLevels(resource, login));
+        for (const g of input.grants) {
+            if (!g.grant || g.file === exceptFile || loginKey(g.grant.requester) !== loginKey(login))
+                continue;
+            const landing = input.landings.get(g.file);
+            const d = parseDuration(g.grant.duration);
+            if (!landing || !d.ok)
+                continue;
+            const w = g.grant.extends !== undefined && input.windowOf
+                ? await input.windowOf(g.grant, landing)
+                : { startMs: landing.time, endMs: landing.time + d.ms };
+            if (input.nowMs < w.startMs || input.nowMs >= w.endMs)
+                continue;
+            const c = await input.check(g.file, landing.commit);
+            if (c.approved && c.decision?.policy.resources.some((r) => r.id === resource.id))
+                levels.add(g.grant.access);
+        }
+        return [...levels];
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/break-glass.ts
+/**
+ * Break-glass retro-review (docs/break-glass.md). Pure: the merged pull request's facts and the
+ * clock are arguments.
+ *
+ * A break-glass grant is granted on merge without approvals. It keeps its access only when an
+ * eligible reviewer APPROVES the merged pull request — a review on its merged head, submitted at
+ * or after the landing — before `landing + review_within`. Eligible: matches the policy's
+ * `reviewers`; never the requester, the PR author, anyone who authored or committed a commit of
+ * the PR, or a bot (the same exclusions as approvals, src/core/approvals.ts).
+ */
+
+function retroOutcome(input, untilMs) {
+    const reviews = input.facts.reviews.filter((r) => {
+        // Post-merge reviews only (a review submitted before the merge reviewed a request, not what
+        // was done), and none after `untilMs`.
+        if (r.state === 'PENDING' || !r.submitted_at)
+            return false;
+        const at = Date.parse(r.submitted_at);
+        return Number.isFinite(at) && at >= input.landedAtMs && at < untilMs;
+    });
+    return evaluateApprovals({
+        rules: input.breakGlass.rules,
+        requester: input.requester,
+        facts: { ...input.facts, reviews },
+        dir: input.dir,
+        codeowners: null,
+    });
+}
+function retroReviewStatus(input) {
+    const deadlineMs = input.landedAtMs + input.breakGlass.reviewWithinMs;
+    const inTime = retroOutcome(input, Math.min(deadlineMs, input.nowMs + 1));
+    const approvedBy = (o) => [...new Set(o.rules.flatMap((r) => r.approved_by))];
+    const candidates = [...new Set(inTime.rules.flatMap((r) => r.candidates))].sort();
+    if (inTime.approved)
+        return {
+            state: 'reviewed',
+            deadlineMs,
+            reviewedBy: approvedBy(inTime),
+            reviewedAtAll: true,
+            candidates,
+            outcome: inTime,
+        };
+    const ever = retroOutcome(input, Infinity);
+    return {
+        state: input.nowMs >= deadlineMs ? 'overdue' : 'waiting',
+        deadlineMs,
+        reviewedBy: ever.approved ? approvedBy(ever) : [],
+        reviewedAtAll: ever.approved,
+        candidates,
+        outcome: inTime,
+    };
+}
+/** The reviewers of a break-glass decision, for messages (`group:security`, `@acme/sec`…). */
+function describeReviewers(breakGlass, describe) {
+    return breakGlass.rules.map((r) => describe(r.from)).join(' and ');
+}
+
+;// CONCATENATED MODULE: ./src/github/retro-review.ts
+
+const RETRO_REVIEW_LABEL = 'gitgrant-retro-review';
+const SAFE = /[^A-Za-z0-9._/:@-]/g;
+function retroReviewMarker(file, commit) {
+    return `<!-- gitgrant:retro-review ${file.replace(SAFE, '_')}@${commit.replace(SAFE, '_')} -->`;
+}
+const MARKER_RE = /<!-- gitgrant:retro-review ([A-Za-z0-9._/:@-]+)@([0-9a-f]{7,64}) -->/;
+async function openIssues(gh, ref) {
+    return gh.paginate(gh.rest.issues.listForRepo, {
+        ...ref,
+        state: 'open',
+        labels: RETRO_REVIEW_LABEL,
+        per_page: 100,
+    });
+}
+/** Our open retro-review issues, with the grant file and landing commit each is about. */
+async function openRetroReviews(gh, ref, login) {
+    const out = [];
+    for (const i of await openIssues(gh, ref)) {
+        if (i.pull_request)
+            continue;
+        const m = MARKER_RE.exec(i.body ?? '');
+        if (!m || !isOurs(i, m[0], login))
+            continue;
+        out.push({ number: i.number, file: m[1], commit: m[2] });
+    }
+    return out;
+}
+async function upsertRetroReview(gh, ref, login, issue) {
+    const marker = retroReviewMarker(issue.file, issue.commit);
+    const body = `${marker}\n${issue.body}`;
+    const existing = (await openIssues(gh, ref)).find((i) => !i.pull_request && isOurs(i, marker, login));
+    if (existing) {
+        if (existing.body !== body || existing.title !== issue.title)
+            await gh.rest.issues.update({ ...ref, issue_number: existing.number, title: issue.title, body });
+        return { number: existing.number, created: false };
+    }
+    const { data } = await gh.rest.issues.create({
+        ...ref,
+        title: issue.title,
+        body,
+        labels: [RETRO_REVIEW_LABEL],
+    });
+    return { number: data.number, created: true };
+}
+/** Say something on a retro-review issue, and close it when `close`. */
+async function commentRetroReview(gh, ref, number, body, close) {
+    await gh.rest.issues.createComment({ ...ref, issue_number: number, body });
+    if (close)
+        await gh.rest.issues.update({ ...ref, issue_number: number, state: 'closed' });
+}
+
+;// CONCATENATED MODULE: ./src/github/merged-pr.ts
+async function mergedPullRequestOf(gh, ref, commit, sameLanding = new Set([commit])) {
+    const prs = await gh.paginate(gh.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...ref,
+        commit_sha: commit,
+        per_page: 100,
+    });
+    const merged = prs.find((p) => p.merged_at &&
+        p.merge_commit_sha &&
+        (p.merge_commit_sha === commit || sameLanding.has(p.merge_commit_sha)));
+    return merged ? merged.number : null;
+}
+
+;// CONCATENATED MODULE: ./src/commands/merge-check.ts
+/**
+ * The approval-at-merge check that apply and reconcile share (DESIGN.md §4): a grant file on the
+ * default branch gives access only when
+ *   1. it arrived through a merged pull request (not a direct push, bypass or revert commit),
+ *   2. that PR added exactly this file,
+ *   3. it is valid and approved when re-evaluated with the policies, people, groups and
+ *      CODEOWNERS of the landing commit's FIRST PARENT and the reviews on the PR's merged head,
+ *   4. its resolved resource set equals the one shown to reviewers (`resolution-changed`).
+ * Anything else — including any doubt reading the facts — is `not-approved-at-merge`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const reason = (file, code, message) => ({
+    code,
+    message,
+    file,
+    line: 1,
+    column: 1,
+});
+/** Caches per run: configurations per commit and facts per PR are read once. */
+function mergeChecker(deps) {
+    const configs = new Map();
+    const facts = new Map();
+    const teams = teamReader(deps.teamsGh);
+    // Also per run: what every file of one landing shares — the merged PR of a landing commit and
+    // gitgrant's sticky comments on a PR — is read once, not once per file (without this a cold
+    // reconcile made 2 requests per grant: bench/reconcile-requests.ts). A failed read is dropped
+    // from the cache, so the next file asks again (as before).
+    const mergedPrs = new Map();
+    const stickies = new Map();
+    const once = (cache, key, read) => {
+        let p = cache.get(key);
+        if (!p) {
+            const q = read();
+            cache.set(key, q);
+            q.catch(() => {
+                if (cache.get(key) === q)
+                    cache.delete(key);
+            });
+            p = q;
+        }
+        return p;
+    };
+    const histories = historyReader(deps.repoDir);
+    const configAt = (commit) => {
+        let c = configs.get(commit);
+        if (!c)
+            configs.set(commit, (c = config_loadConfig(deps.repoDir, commit).then((cfg) => withDiscovery(cfg, deps.teamsGh))));
+        return c;
+    };
+    const prFacts = (n) => {
+        let f = facts.get(n);
+        if (!f) {
+            f = readPullRequest(deps.gh, deps.ref, n).then(async (pr) => {
+                const read = await readPrFacts(deps.gh, deps.ref, pr);
+                return {
+                    facts: read.facts,
+                    unmapped: read.unmappedCommits,
+                    truncated: read.commitsTruncated,
+                    headSha: pr.headSha,
+                };
+            });
+            facts.set(n, f);
+        }
+        return f;
+    };
+    /** Blob id of FILE on the PR's head: from the local clone when it has the commit, else the API. */
+    const reviewedBlob = async (headSha, file) => {
+        const local = await blobAt(deps.repoDir, headSha, file);
+        if (local)
+            return local;
+        try {
+            const { data } = await deps.gh.rest.repos.getContent({ ...deps.ref, path: file, ref: headSha });
+            return !Array.isArray(data) && data.type === 'file' ? data.sha : null;
+        }
+        catch (e) {
+            if (e.status === 404)
+                return null;
+            throw e;
+        }
+    };
+    return async function check(file, commit, sameLanding) {
+        const out = { file, commit, approved: false, pr: null, reasons: [], approvers: [] };
+        const fail = (code, message) => {
+            out.reasons.push(reason(file, code, message));
+            return out;
+        };
+        const [loaded] = await config_loadGrantFiles(deps.repoDir, [file], commit);
+        if (!loaded?.grant)
+            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not a valid grant file`);
+        out.grant = loaded.grant;
+        const pr = await once(mergedPrs, `${commit}\0${[...(sameLanding ?? [])].sort().join(',')}`, () => mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding));
+        if (pr === null) {
+            return fail('not-approved-at-merge', `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`);
+        }
+        out.pr = pr;
+        const { facts: partial, unmapped, truncated, headSha } = await prFacts(pr);
+        if (!partial.changed_files.some((f) => f.path === file && f.status === 'added')) {
+            return fail('not-approved-at-merge', `pull request #${pr} did not add ${file}`);
+        }
+        // What validate refuses on the PR is refused here too (a merge that bypassed the check).
+        const changes = changes_classifyChanges(partial.changed_files);
+        if (changes.diagnostics.length) {
+            const why = changes.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
+            return fail('not-approved-at-merge', `pull request #${pr} cannot grant anything: ${why}`);
+        }
+        if (unmapped.length)
+            return fail('not-approved-at-merge', `pull request #${pr} has commits GitHub cannot map to an account`);
+        if (truncated)
+            return fail('not-approved-at-merge', `pull request #${pr} has more commits than GitHub lists (250): who made them is unknown`);
+        // The file that landed must be the file reviewers approved (a merge may not change it).
+        const landed = await blobAt(deps.repoDir, commit, file);
+        const reviewed = await reviewedBlob(headSha, file);
+        if (!landed || landed !== reviewed) {
+            return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not the file reviewed on the head ${headSha.slice(0, 7)} of pull request #${pr}`);
+        }
+        const parent = (await run_git(deps.repoDir, ['rev-parse', '--verify', `${commit}^1`])).trim();
+        const base = await configAt(parent);
+        const factsWithTeams = {
+            ...partial,
+            teams: await teams.members(teamsNeededFor(base.prepared, base.codeowners, [loaded.grant])),
+        };
+        // Extensions and hours caps: decided at the landing, on the history just before it.
+        const landedAt = Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+        const history = await histories.factsFor(parent, loaded.grant, base.prepared, landedAt);
+        const decision = decideGrant(loaded.grant, base.prepared, {
+            facts: factsWithTeams,
+            codeowners: base.codeowners,
+            ...(history ? { history } : {}),
+        });
+        out.decision = decision;
+        out.approvers = [...new Set((decision.approvals?.rules ?? []).flatMap((r) => r.approved_by))];
+        if (!decision.approved) {
+            const why = decision.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') || 'not approved';
+            return fail('not-approved-at-merge', `${file} was not approved when pull request #${pr} merged (policies of ${parent.slice(0, 7)}, reviews on ${headSha.slice(0, 7)}): ${why}`);
+        }
+        // What reviewers saw: the record gitgrant wrote into its sticky comment on the merged head.
+        const comments = await once(stickies, pr, () => findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login));
+        const record = comments.map((c) => parseResolutionRecord(c.body)).find((r) => r !== null) ?? null;
+        const shown = record && record.head === headSha ? record.files[file] : undefined;
+        if (!shown) {
+            return fail('resolution-changed', `no record of the resources shown to reviewers of ${file} on the merged head ${headSha.slice(0, 7)} (was the gitgrant check run on it?)`);
+        }
+        const now = resolutionDigest(decision.policy.resources.map((r) => r.id));
+        if (now !== shown) {
+            return fail('resolution-changed', `${file} resolves to ${decision.policy.resources.map((r) => r.id).join(', ')} at merge, not to what reviewers were shown (${shown.slice(0, 19)}…)`);
+        }
+        out.approved = true;
+        return out;
+    };
+}
+/** The blob id of PATH at COMMIT in the local clone, or null (no such commit or path). */
+async function blobAt(repoDir, commit, path) {
+    try {
+        return (await run_git(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:${path}`])).trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/apply.ts
+/**
+ * `apply` (DESIGN.md §4, second row): for a push to the default branch, diff it first-parent;
+ * grant every added request that passes the approval-at-merge check, through each resource's
+ * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
+ * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ZERO_SHA = /^0+$/;
+function identityFor(resource, login, people) {
+    return people.get(loginKey(login))?.identities[resource.provider] ?? login;
+}
+function failure(file, resource, e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+        file,
+        ...(resource ? { resource } : {}),
+        message,
+        retryable: e instanceof ProviderError ? e.retryable : true,
+    };
+}
+async function runApply(deps, before, after) {
+    const result = {
+        granted: [],
+        revoked: [],
+        refused: [],
+        skipped: [],
+        failures: [],
+        alerts: [],
+        retroReviews: [],
+        ok: true,
+    };
+    const range = ZERO_SHA.test(before) ? after : `${before}..${after}`;
+    const events = await grantEvents(deps.repoDir, range);
+    const pushCommits = new Set((await run_git(deps.repoDir, ['rev-list', '--first-parent', range, '--'])).split('\n').filter(Boolean));
+    // The net effect of the push per file: added (and still there), or deleted.
+    const net = new Map();
+    // A grant file modified on the default branch (validate refuses that on a PR, so it came by a
+    // bypass): never re-granted from its new content; raised as an alert.
+    const modified = new Map();
+    for (const e of events) {
+        if (e.status === 'M') {
+            modified.set(e.path, e.commit);
+            continue;
+        }
+        if (e.status === 'D')
+            modified.delete(e.path);
+        const prev = net.get(e.path);
+        if (e.status === 'D' && prev?.status === 'A')
+            net.delete(e.path);
+        else
+            net.set(e.path, { status: e.status, commit: e.commit });
+    }
+    const check = mergeChecker(deps);
+    const current = await config_loadGrantFiles(deps.repoDir, undefined, after);
+    const landings = await landingTimes(deps.repoDir, after);
+    const history = historyReader(deps.repoDir);
+    const held = holdings({
+        grants: current,
+        landings,
+        nowMs: deps.nowMs,
+        check,
+        windowOf: (g, l) => history.windowOf(g, l),
+    });
+    const configAfter = await config_loadConfig(deps.repoDir, after);
+    const people = configAfter.prepared.snapshot.people;
+    for (const [file, { status, commit }] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (status === 'A')
+            await applyAdded(file, commit);
+        else
+            await revokeDeleted(file, commit);
+    }
+    for (const [file, commit] of [...modified].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const c = {
+            file,
+            commit,
+            approved: false,
+            pr: null,
+            approvers: [],
+            reasons: [
+                {
+                    code: 'grant-modified',
+                    message: `${file} was changed on the default branch in ${commit.slice(0, 7)}: an existing grant cannot be changed, so nothing was granted from its new content (delete it and request again)`,
+                    file,
+                    line: 1,
+                    column: 1,
+                },
+            ],
+        };
+        result.refused.push(c);
+        await raiseAlert(c);
+    }
+    await notifyApply(configAfter.prepared.snapshot.settings, result.granted, { log: deps.log }); // docs/notifications.md
+    result.ok = result.failures.length === 0 && result.refused.length === 0;
+    return result;
+    async function applyAdded(file, commit) {
+        let c;
+        try {
+            c = await check(file, commit, pushCommits);
+        }
+        catch (e) {
+            // Doubt reading the facts: grant nothing, fail the run; a rerun decides again.
+            result.failures.push(failure(file, undefined, e));
+            return;
+        }
+        if (!c.approved) {
+            result.refused.push(c);
+            await raiseAlert(c);
+            return;
+        }
+        const grant = c.grant;
+        const landing = landings.get(file) ?? {
+            commit,
+            time: Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000,
+        };
+        // An extension's window starts where the grant it extends ends (docs/extension.md); the
+        // access is already held through that grant, so the providers report `changed: false`.
+        const w = await history.windowOf(grant, landing);
+        const end = w.endMs;
+        if (deps.nowMs >= end) {
+            result.skipped.push({
+                file,
+                why: `window already ended at ${new Date(end).toISOString()}: reconcile records its removal`,
+            });
+            return;
+        }
+        const window = { start: new Date(w.startMs).toISOString(), end: new Date(end).toISOString() };
+        for (const resource of c.decision.policy.resources) {
+            try {
+                const others = await held(resource, grant.requester, file);
+                const r = await deps.providers(resource.provider).grant({
+                    resource,
+                    subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+                    level: grant.access,
+                    held: [...new Set([...others, grant.access])],
+                    event: { kind: 'grant', grantId: grant.id, ...window },
+                });
+                result.granted.push(entry(grant, file, resource, r.changed, r.detail, window, c.pr));
+            }
+            catch (e) {
+                result.failures.push(failure(file, resource.id, e));
+            }
+        }
+        if (c.decision.policy.breakGlass)
+            await openRetroReview(c, landing.time, window);
+    }
+    /** Break-glass: one retro-review issue naming the merged PR and who must review it by when. */
+    async function openRetroReview(c, landedAt, window) {
+        const bg = c.decision.policy.breakGlass;
+        const grant = c.grant;
+        const status = retroReviewStatus({
+            breakGlass: bg,
+            requester: grant.requester,
+            facts: {
+                number: c.pr ?? 0,
+                author: { login: grant.requester },
+                head_sha: '',
+                changed_files: [],
+                commit_authors: [],
+                reviews: [],
+                teams: {},
+            },
+            dir: configAfter.prepared.directory,
+            landedAtMs: landedAt,
+            nowMs: deps.nowMs,
+        });
+        const facts = {
+            file: c.file,
+            grant: grant.id,
+            requester: grant.requester,
+            access: grant.access,
+            resources: c.decision.policy.resources.map((r) => r.id),
+            pr: c.pr ?? 0,
+            ...window,
+            deadline: new Date(status.deadlineMs).toISOString(),
+            breakGlass: bg,
+            candidates: status.candidates,
+        };
+        try {
+            const issue = await upsertRetroReview(deps.gh, deps.ref, deps.login, {
+                file: c.file,
+                commit: c.commit,
+                title: retroReviewTitle(facts),
+                body: retroReviewBody(facts),
+            });
+            result.retroReviews.push({ file: c.file, issue: issue.number, deadline: facts.deadline, pr: c.pr });
+        }
+        catch (e) {
+            result.failures.push(failure(c.file, undefined, e));
+        }
+    }
+    async function revokeDeleted(file, commit) {
+        const parent = `${commit}^1`;
+        try {
+            const [loaded] = await config_loadGrantFiles(deps.repoDir, [file], parent);
+            if (!loaded?.grant) {
+                result.skipped.push({
+                    file,
+                    why: 'the deleted file was not a valid grant: nothing was granted through it',
+                });
+                return;
+            }
+            const grant = loaded.grant;
+            // Revoke what it may have given: its resolution just before deletion and at its landing.
+            const resources = new Map();
+            const atDeletion = await config_loadConfig(deps.repoDir, parent);
+            for (const r of resolveResources(grant, atDeletion.prepared.inventory).resources)
+                resources.set(r.id, r);
+            const landed = (await landingTimes(deps.repoDir, parent)).get(file);
+            if (landed) {
+                const atLanding = await config_loadConfig(deps.repoDir, `${landed.commit}^1`).catch(() => null);
+                for (const r of atLanding ? resolveResources(grant, atLanding.prepared.inventory).resources : [])
+                    if (!resources.has(r.id))
+                        resources.set(r.id, r);
+            }
+            for (const resource of resources.values()) {
+                try {
+                    const others = await held(resource, grant.requester, file);
+                    const r = await deps.providers(resource.provider).revoke({
+                        resource,
+                        subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+                        level: grant.access,
+                        held: others,
+                        event: { kind: 'revoke', grantId: grant.id },
+                    });
+                    result.revoked.push(entry(grant, file, resource, r.changed, r.detail, {}, null));
+                }
+                catch (e) {
+                    result.failures.push(failure(file, resource.id, e));
+                }
+            }
+        }
+        catch (e) {
+            result.failures.push(failure(file, undefined, e));
+        }
+    }
+    async function raiseAlert(c) {
+        const why = c.reasons.map((r) => `- \`${r.code}\`: ${r.message}`).join('\n');
+        try {
+            const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
+                key: `not-approved:${c.file}:${c.commit}`,
+                title: `gitgrant: ${c.file} is on the default branch without approval — nothing was granted`,
+                body: [
+                    `**File:** \`${c.file}\``,
+                    `**Commit:** ${c.commit}`,
+                    `**Pull request:** ${c.pr ? `#${c.pr}` : 'none (direct push, bypass or revert)'}`,
+                    '',
+                    '**Why nothing was granted**',
+                    why,
+                    '',
+                    'gitgrant granted nothing for this file. Delete it in a pull request (or open a proper request), then close this issue.',
+                ].join('\n'),
+            });
+            result.alerts.push(a.number);
+        }
+        catch (e) {
+            result.failures.push(failure(c.file, undefined, e));
+        }
+    }
+}
+function entry(grant, file, resource, changed, detail, window, pr) {
+    return {
+        grant: grant.id,
+        file,
+        person: grant.requester,
+        resource: resource.id,
+        provider: resource.provider,
+        access: grant.access,
+        changed,
+        detail,
+        ...window,
+        pr,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const esm_defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./src/providers/sql-ident.ts
+/**
+ * Safe quoting of PostgreSQL identifiers (role names) for statements that cannot take bind
+ * parameters (`GRANT "role" TO "member"`). Values always go through `pg` bind parameters; only
+ * identifiers are quoted here, the same way as the server's `quote_ident`/`format('%I')` in its
+ * always-quote form.
+ */
+/** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated by the server. */
+const MAX_IDENTIFIER_BYTES = 63;
+class IdentifierError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdentifierError';
+    }
+}
+/**
+ * Why `name` cannot be used as a PostgreSQL identifier, or null when it can.
+ * Rejects: non-strings, the empty string, NUL (the protocol cannot carry it) and names longer than
+ * 63 bytes (the server would truncate them and could then address a *different* role).
+ */
+function identifierProblem(name) {
+    if (typeof name !== 'string')
+        return 'is not a string';
+    if (name.length === 0)
+        return 'is empty';
+    if (name.includes('\0'))
+        return 'contains a NUL character';
+    if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) {
+        return `is longer than ${MAX_IDENTIFIER_BYTES} bytes (PostgreSQL would truncate it)`;
+    }
+    return null;
+}
+/**
+ * Quote `name` as a PostgreSQL identifier: wrap it in double quotes and double every double
+ * quote inside, so the result is always exactly one identifier whatever `name` contains
+ * (`billing"; DROP TABLE x; --` → `"billing""; DROP TABLE x; --"`). The name is taken
+ * literally (case preserved, no keyword interpretation). Throws IdentifierError on names that
+ * cannot be represented (see identifierProblem).
+ */
+function quoteIdent(name) {
+    const problem = identifierProblem(name);
+    if (problem !== null)
+        throw new IdentifierError(`identifier ${describeIdent(name)} ${problem}`);
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/** A printable, bounded rendering of a (possibly hostile) identifier for messages. */
+function describeIdent(name) {
+    if (typeof name !== 'string')
+        return String(typeof name);
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./src/providers/postgres.ts
+/**
+ * The PostgreSQL provider: an access level is membership of a database role.
+ *
+ * Resource config (DESIGN.md §2): `{ connection_env: NAME, roles: { LEVEL: ROLE, ... } }`.
+ * - `connection_env` names an environment variable holding a `postgres://` / `postgresql://` URL.
+ *   It is read at call time, never from git; the URL (and its password) never appears in a message.
+ * - `roles` maps each access level to a database role; the person's identity
+ *   (`people.*.identities.postgres`, default their login) is the member role.
+ *
+ * grant:  `GRANT "<role>" TO "<identity>"` for the roles of `level` and of every level in `held`,
+ *         each only when `pg_auth_members` says the identity is not yet a direct member, so
+ *         `changed` is honest.
+ * revoke: `REVOKE "<role>" FROM "<identity>"` for the role of `level` unless a level in `held`
+ *         maps to the same role; then reads `pg_auth_members` back and throws if still a member.
+ * list:   the direct members of every mapped role (except the connection role itself), one
+ *         assignment per level mapped to the role.
+ *
+ * The connection role needs the right to grant the mapped roles: superuser, `CREATEROLE`
+ * (PostgreSQL ≤ 15), or `ADMIN OPTION` on each mapped role (`GRANT billing_read TO gitgrant
+ * WITH ADMIN OPTION`, the least privilege and required on PostgreSQL ≥ 16), plus `CONNECT` on the
+ * database in the URL. Identifiers are always quoted with `quoteIdent`; values always travel as
+ * bind parameters.
+ */
+
+
+
+/** Stable codes carried by ProviderError.code (docs/providers.md). */
+const POSTGRES_ERROR_CODES = {
+    config: 'provider-config',
+    unknownLevel: 'unknown-access-level',
+    unknownIdentity: 'unknown-identity',
+    unknownRole: 'unknown-role',
+    unreachable: 'provider-unreachable',
+    failed: 'provider-failed',
+    notConfirmed: 'revoke-not-confirmed',
+};
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CONFIG_KEYS = new Set(['connection_env', 'roles']);
+/** Validate a postgres resource's config (fail closed: anything unexpected is an error). */
+function parsePostgresConfig(resource) {
+    const where = `resource ${resource.id}`;
+    const bad = (msg) => {
+        throw new ProviderError(`${where}: postgres config ${msg}`, false, POSTGRES_ERROR_CODES.config);
+    };
+    const config = resource.config;
+    if (config === null || typeof config !== 'object' || Array.isArray(config))
+        bad('must be a mapping');
+    const cfg = config;
+    for (const key of Object.keys(cfg)) {
+        if (!CONFIG_KEYS.has(key))
+            bad(`has an unknown key ${JSON.stringify(key)} (expected connection_env, roles)`);
+    }
+    const connectionEnv = cfg['connection_env'];
+    if (typeof connectionEnv !== 'string' || !ENV_NAME.test(connectionEnv)) {
+        bad('connection_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');
+    }
+    const rolesRaw = cfg['roles'];
+    if (rolesRaw === null || typeof rolesRaw !== 'object' || Array.isArray(rolesRaw)) {
+        bad('roles must be a mapping of access level to database role');
+    }
+    const roles = new Map();
+    for (const [level, role] of Object.entries(rolesRaw)) {
+        if (typeof role !== 'string')
+            bad(`roles.${level} must be a role name`);
+        const problem = identifierProblem(role);
+        if (problem !== null)
+            bad(`roles.${level}: role name ${describeIdent(role)} ${problem}`);
+        roles.set(level, role);
+    }
+    if (roles.size === 0)
+        bad('roles must map at least one access level');
+    return { connectionEnv: connectionEnv, roles };
+}
+class PostgresProvider {
+    name = 'postgres';
+    opts;
+    constructor(options = {}) {
+        this.opts = {
+            env: options.env,
+            connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+            statementTimeoutMs: options.statementTimeoutMs ?? 15000,
+            lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+        };
+    }
+    async grant(change) {
+        const { config, resource } = this.prepare(change.resource);
+        const identity = checkIdentity(change.subject.identity, change.subject.login);
+        // Every level the person must hold after the grant: the granted one and those in `held`.
+        // Unknown levels are configuration errors: fail closed before touching the database.
+        const levels = postgres_unique([change.level, ...change.held]);
+        const roles = postgres_unique(levels.map((level) => roleFor(config, level, resource)));
+        return this.withClient(config, resource, async (db) => {
+            const oids = await resolveRoles(db, resource, config, roles, identity, change.subject.login);
+            const memberOid = oids.get(identity);
+            const done = [];
+            const already = [];
+            for (const role of roles) {
+                if (await isMember(db, oids.get(role), memberOid)) {
+                    already.push(role);
+                    continue;
+                }
+                await postgres_run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
+                if (!(await isMember(db, oids.get(role), memberOid))) {
+                    throw new ProviderError(`resource ${resource.id}: GRANT ${role} TO ${identity} did not take effect (pg_auth_members has no membership)`, false, POSTGRES_ERROR_CODES.failed);
+                }
+                done.push(role);
+            }
+            const parts = [
+                ...done.map((role) => `GRANT ${role} TO ${identity}`),
+                ...already.map((role) => `${identity} already a member of ${role}`),
+            ];
+            return { changed: done.length > 0, detail: parts.join('; ') };
+        });
+    }
+    async revoke(change) {
+        const { config, resource } = this.prepare(change.resource);
+        const identity = checkIdentity(change.subject.identity, change.subject.login);
+        const role = roleFor(config, change.level, resource);
+        // Levels in `held` that map to the same role keep it. Unknown levels in `held` cannot keep
+        // any role, so they are ignored here: they must never block a revocation.
+        const keptBy = change.held.filter((level) => config.roles.get(level) === role);
+        return this.withClient(config, resource, async (db) => {
+            const oids = await resolveRoles(db, resource, config, [role], identity, change.subject.login);
+            const roleOid = oids.get(role);
+            const memberOid = oids.get(identity);
+            if (keptBy.length > 0) {
+                return {
+                    changed: false,
+                    detail: `kept ${role} for ${identity}: still held through ${keptBy.join(', ')}`,
+                };
+            }
+            if (!(await isMember(db, roleOid, memberOid))) {
+                return { changed: false, detail: `${identity} is not a member of ${role}` };
+            }
+            await postgres_run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
+            // Read back: REVOKE only removes grants made by the current role (PostgreSQL 16+ keeps one
+            // membership per grantor) and only warns otherwise, so the catalog is the only proof.
+            const grantors = await membershipGrantors(db, roleOid, memberOid);
+            if (grantors !== null) {
+                throw new ProviderError(`resource ${resource.id}: REVOKE ${role} FROM ${identity} did not remove the membership ` +
+                    `(still granted by ${grantors}; the connection role can only revoke its own grants): ` +
+                    'revoke it by hand (REVOKE ... GRANTED BY ...)', false, POSTGRES_ERROR_CODES.notConfirmed);
+            }
+            return { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
+        });
+    }
+    async list(resourceIn) {
+        const { config, resource } = this.prepare(resourceIn);
+        const roles = postgres_unique([...config.roles.values()]);
+        return this.withClient(config, resource, async (db) => {
+            const result = await db.query(`SELECT r.rolname AS role, m.rolname AS member, current_user::text AS current
+           FROM pg_catalog.pg_roles r
+           LEFT JOIN pg_catalog.pg_auth_members am ON am.roleid = r.oid
+           LEFT JOIN pg_catalog.pg_roles m ON m.oid = am.member
+          WHERE r.rolname = ANY($1::text[])`, [roles]);
+            const found = new Set(result.rows.map((row) => row.role));
+            const missing = roles.filter((role) => !found.has(role));
+            if (missing.length > 0)
+                throw unknownRole(resource, missing[0], config);
+            const out = new Map();
+            for (const row of result.rows) {
+                // The connection role itself (a member when it holds ADMIN OPTION) is machinery, not a person.
+                if (row.member === null || row.member === row.current)
+                    continue;
+                for (const [level, role] of config.roles) {
+                    if (role !== row.role)
+                        continue;
+                    out.set(`${row.member}\0${level}`, { identity: row.member, access: level });
+                }
+            }
+            return [...out.values()].sort((a, b) => postgres_cmp(a.identity, b.identity) || postgres_cmp(a.access, b.access));
+        });
+    }
+    prepare(resource) {
+        if (resource.provider !== 'postgres') {
+            throw new ProviderError(`resource ${resource.id} uses provider ${resource.provider}, not postgres`, false, POSTGRES_ERROR_CODES.config);
+        }
+        return { config: parsePostgresConfig(resource), resource };
+    }
+    connectionUrl(config, resource) {
+        const env = this.opts.env ?? process.env;
+        const url = env[config.connectionEnv];
+        if (url === undefined || url.trim() === '') {
+            throw new ProviderError(`resource ${resource.id}: environment variable ${config.connectionEnv} (the PostgreSQL connection URL) is not set`, false, POSTGRES_ERROR_CODES.config);
+        }
+        let protocol = '';
+        try {
+            protocol = new URL(url).protocol;
+        }
+        catch {
+            /* reported below, without the value */
+        }
+        if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+            throw new ProviderError(`resource ${resource.id}: environment variable ${config.connectionEnv} is not a postgres:// or postgresql:// URL`, false, POSTGRES_ERROR_CODES.config);
+        }
+        return url;
+    }
+    async withClient(config, resource, body) {
+        const url = this.connectionUrl(config, resource);
+        const client = new esm.Client({
+            connectionString: url,
+            connectionTimeoutMillis: this.opts.connectTimeoutMs,
+            statement_timeout: this.opts.statementTimeoutMs,
+            lock_timeout: this.opts.lockTimeoutMs,
+            query_timeout: this.opts.statementTimeoutMs + 5000,
+            application_name: 'gitgrant',
+        });
+        // A connection lost while idle is emitted as an event; without a listener it would crash.
+        client.on('error', () => { });
+        const redact = redactor(url);
+        try {
+            try {
+                await client.connect();
+            }
+            catch (err) {
+                throw postgres_toProviderError(err, resource, config, redact, 'cannot connect to PostgreSQL');
+            }
+            try {
+                return await body(client);
+            }
+            catch (err) {
+                if (err instanceof ProviderError)
+                    throw err;
+                throw postgres_toProviderError(err, resource, config, redact, 'PostgreSQL error');
+            }
+        }
+        finally {
+            await client.end().catch(() => { });
+        }
+    }
+}
+function createPostgresProvider(options = {}) {
+    return new PostgresProvider(options);
+}
+// ---------------------------------------------------------------------------------------------
+function checkIdentity(identity, login) {
+    const problem = identifierProblem(identity);
+    if (problem !== null) {
+        throw new ProviderError(`PostgreSQL identity ${describeIdent(identity)} of ${login} ${problem}`, false, POSTGRES_ERROR_CODES.unknownIdentity);
+    }
+    return identity;
+}
+function roleFor(config, level, resource) {
+    const role = config.roles.get(level);
+    if (role === undefined) {
+        throw new ProviderError(`resource ${resource.id}: access level ${JSON.stringify(level)} has no PostgreSQL role ` +
+            `(roles maps ${[...config.roles.keys()].join(', ')})`, false, POSTGRES_ERROR_CODES.unknownLevel);
+    }
+    return role;
+}
+function unknownRole(resource, role, config) {
+    const levels = [...config.roles].filter(([, r]) => r === role).map(([l]) => l);
+    return new ProviderError(`resource ${resource.id}: database role ${describeIdent(role)} (access ${levels.join(', ')}) does not exist`, false, POSTGRES_ERROR_CODES.unknownRole);
+}
+/** Look up the oids of the mapped roles and the identity; a missing one is a non-retryable error. */
+async function resolveRoles(db, resource, config, roles, identity, login) {
+    const result = await db.query('SELECT rolname, oid::int8::text AS oid FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[])', [postgres_unique([...roles, identity])]);
+    const oids = new Map(result.rows.map((row) => [row.rolname, row.oid]));
+    for (const role of roles) {
+        if (!oids.has(role))
+            throw unknownRole(resource, role, config);
+    }
+    if (!oids.has(identity)) {
+        throw new ProviderError(`resource ${resource.id}: PostgreSQL role ${describeIdent(identity)} (the identity of ${login}) does not exist; ` +
+            'create the login role or fix people.*.identities.postgres', false, POSTGRES_ERROR_CODES.unknownIdentity);
+    }
+    return oids;
+}
+async function isMember(db, roleOid, memberOid) {
+    return (await membershipGrantors(db, roleOid, memberOid)) !== null;
+}
+/** The grantors of a direct membership, or null when there is none. */
+async function membershipGrantors(db, roleOid, memberOid) {
+    const result = await db.query(`SELECT g.rolname AS grantor
+       FROM pg_catalog.pg_auth_members am
+       LEFT JOIN pg_catalog.pg_roles g ON g.oid = am.grantor
+      WHERE am.roleid = $1::oid AND am.member = $2::oid`, [roleOid, memberOid]);
+    if (result.rows.length === 0)
+        return null;
+    return postgres_unique(result.rows.map((row) => row.grantor ?? '(unknown)')).join(', ');
+}
+async function postgres_run(db, resource, sql, display) {
+    try {
+        await db.query(sql);
+    }
+    catch (err) {
+        const code = sqlState(err);
+        if (code === '42501' || code === '0LP01') {
+            // insufficient_privilege / invalid_grant_operation: the connection role may not do this.
+            throw new ProviderError(`resource ${resource.id}: ${display} was refused: ${errorMessage(err)} [SQLSTATE ${code}] ` +
+                '(the connection role needs ADMIN OPTION on the role, CREATEROLE or superuser)', false, POSTGRES_ERROR_CODES.failed);
+        }
+        throw err;
+    }
+}
+// ---- errors ---------------------------------------------------------------------------------
+/** Node/libpq-level failures where a rerun may succeed. */
+const RETRYABLE_NODE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'EHOSTDOWN',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+]);
+/** SQLSTATEs where a rerun may succeed. */
+function retryableSqlState(code) {
+    return (code.startsWith('08') || // connection exception
+        code.startsWith('53') || // insufficient resources (too many connections, out of memory, disk full)
+        code === '57P01' || // admin_shutdown
+        code === '57P02' || // crash_shutdown
+        code === '57P03' || // cannot_connect_now (starting up)
+        code === '57014' || // query_canceled (statement_timeout)
+        code === '55P03' || // lock_not_available (lock_timeout)
+        code === '40001' || // serialization_failure
+        code === '40P01' // deadlock_detected
+    );
+}
+function sqlState(err) {
+    const code = err?.code;
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+/** Duck-typed (errors may come from another realm, e.g. under jest's VM modules). */
+function errorMessage(err) {
+    const e = err;
+    if (e !== null && typeof e === 'object') {
+        if (Array.isArray(e.errors) && e.errors.length > 0 && !e.message) {
+            return e.errors.map((inner) => errorMessage(inner)).join('; ');
+        }
+        if (typeof e.message === 'string' && e.message !== '')
+            return e.message;
+        if (typeof e.name === 'string')
+            return e.name;
+    }
+    return String(err);
+}
+function isRetryable(err) {
+    const state = sqlState(err);
+    if (state !== undefined)
+        return retryableSqlState(state);
+    const code = err?.code;
+    if (typeof code === 'string' && RETRYABLE_NODE_CODES.has(code))
+        return true;
+    const inner = err?.errors;
+    if (Array.isArray(inner) && inner.some((e) => isRetryable(e)))
+        return true;
+    const msg = errorMessage(err);
+    return /timeout|timed out|terminated|Connection terminated|ECONNREFUSED|ECONNRESET|socket hang up/i.test(msg);
+}
+function postgres_toProviderError(err, resource, config, redact, what) {
+    const retryable = isRetryable(err);
+    const state = sqlState(err);
+    const detail = redact(errorMessage(err)) + (state !== undefined ? ` [SQLSTATE ${state}]` : '');
+    const code = what === 'cannot connect to PostgreSQL' && retryable
+        ? POSTGRES_ERROR_CODES.unreachable
+        : POSTGRES_ERROR_CODES.failed;
+    return new ProviderError(`resource ${resource.id}: ${what} (URL from $${config.connectionEnv}): ${detail}`, retryable, code);
+}
+/** Remove the URL and its password from any text before it reaches a message. */
+function redactor(url) {
+    const secrets = new Set([url]);
+    try {
+        const parsed = new URL(url);
+        if (parsed.password) {
+            secrets.add(parsed.password);
+            try {
+                secrets.add(decodeURIComponent(parsed.password));
+            }
+            catch {
+                /* keep the encoded form only */
+            }
+        }
+    }
+    catch {
+        /* not a URL: the whole string is the secret */
+    }
+    const list = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+    return (s) => list.reduce((acc, secret) => acc.split(secret).join('***'), s);
+}
+function postgres_unique(items) {
+    return [...new Set(items)];
+}
+function postgres_cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/webhook.ts
 /**
  * The webhook provider: grants and revocations are signed JSON events POSTed to a receiver that
@@ -68860,7 +70449,7 @@ const WEBHOOK_ERROR_CODES = {
 };
 const webhook_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const webhook_CONFIG_KEYS = new Set(['url', 'secret_env']);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const webhook_LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MAX_ANSWER_BYTES = 64 * 1024;
 /** Validate a webhook resource's config (fail closed). */
 function parseWebhookConfig(resource) {
@@ -68892,7 +70481,7 @@ function parseWebhookConfig(resource) {
     if (url.username !== '' || url.password !== '')
         bad('url must not contain credentials (use secret_env)');
     if (url.protocol === 'http:') {
-        if (!LOOPBACK_HOSTS.has(url.hostname)) {
+        if (!webhook_LOOPBACK_HOSTS.has(url.hostname)) {
             bad(`url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]), got ${webhook_safeUrl(url)}`);
         }
     }
@@ -69172,6 +70761,9 @@ function renderApplyMarkdown(result, nowMs, filter) {
         out.push('**Granted**', '', ...table(granted, nowMs, true), '');
     if (revoked.length)
         out.push('**Revoked**', '', ...table(revoked, nowMs, false), '');
+    // Break-glass: granted without approval; the retro-review is due (docs/break-glass.md).
+    for (const r of keep(result.retroReviews ?? []))
+        out.push(`> ⚠️ ${code(r.file)} is **break-glass**: granted without approval. A retro-review is due by ${escape_text(r.deadline, 40)} (issue #${r.issue}), or reconcile revokes the access early.`, '');
     if (refused.length) {
         out.push('**Not granted: not approved at merge**', '');
         for (const c of refused)
@@ -69265,6 +70857,7 @@ async function report(env, gh, login, result, nowMs) {
         refused: result.refused.map((c) => ({ file: c.file, commit: c.commit, pr: c.pr, reasons: c.reasons })),
         failures: result.failures,
         alerts: result.alerts,
+        retro_reviews: result.retroReviews,
     }));
     await summary.addRaw(renderApplyMarkdown(result, nowMs)).write();
     const prs = new Map();
@@ -69284,11 +70877,12 @@ async function report(env, gh, login, result, nowMs) {
 function windowOf(input, nowMs) {
     if (input.landedAt === undefined)
         return { ...input, state: 'pending' };
-    const endMs = input.landedAt + input.durationMs;
+    const startMs = input.startsAt ?? input.landedAt;
+    const endMs = startMs + input.durationMs;
     return {
         ...input,
-        state: nowMs < input.landedAt ? 'pending' : nowMs < endMs ? 'active' : 'expired',
-        start: new Date(input.landedAt).toISOString(),
+        state: nowMs < startMs ? 'pending' : nowMs < endMs ? 'active' : 'expired',
+        start: new Date(startMs).toISOString(),
         end: new Date(endMs).toISOString(),
         remainingMs: endMs - nowMs,
     };
@@ -69306,7 +70900,7 @@ function revocationMessage(entries) {
     const title = entries.length === 1
         ? `gitgrant: revoke expired grant ${entries[0].grant}`
         : `gitgrant: revoke ${entries.length} expired grants`;
-    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`);
+    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})${e.why ? `; ${e.why}` : ''}`);
     return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }
 async function removalCommit(gh, ref, branch, entries) {
@@ -69420,6 +71014,84 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/break-glass.ts
+/**
+ * Break-glass in reconcile (docs/break-glass.md): is the retro-review of each break-glass grant
+ * there (an eligible approval of the merged pull request, after the merge, within
+ * `review_within`)? Overdue grants are revoked early by reconcile itself (as expired); this
+ * module reads the reviews and keeps the one retro-review issue per grant up to date.
+ */
+
+
+
+
+
+
+
+/** The retro-review status of one break-glass grant, from the merged pull request's reviews. */
+async function retroStatusOf(deps, prepared, g) {
+    const info = await readPullRequest(deps.gh, deps.ref, g.pr);
+    const read = await readPrFacts(deps.gh, deps.ref, info);
+    const selectors = g.breakGlass.rules.flatMap((r) => (r.from === 'codeowners' ? [] : [...r.from]));
+    const teams = await teamReader(deps.teamsGh).members(principals_teamsNamed(selectors));
+    // Commits GitHub cannot map (or more than it lists): whoever made them cannot be excluded
+    // from reviewing, so no review counts (fail closed, as for approvals).
+    const doubt = read.unmappedCommits.length > 0 || read.commitsTruncated;
+    const facts = { ...read.facts, teams, ...(doubt ? { reviews: [] } : {}) };
+    return retroReviewStatus({
+        breakGlass: g.breakGlass,
+        requester: g.requester,
+        facts,
+        dir: directoryWithTeams(prepared.directory, teams),
+        landedAtMs: g.landedAtMs,
+        nowMs: deps.nowMs,
+    });
+}
+/**
+ * Keep the issues in step: open (or update) one per break-glass grant still waiting, mark an
+ * overdue one as revoked (never re-opening it), and close every open one whose review is there —
+ * also for grants already removed from the default branch (`lookup` decides those).
+ */
+async function syncRetroIssues(deps, tracked, lookup, log) {
+    const touched = [];
+    const byKey = new Map(tracked.map((t) => [`${t.file}@${t.commit}`, t]));
+    for (const t of tracked) {
+        if (!t.status || t.status.reviewedAtAll)
+            continue;
+        const body = t.revokedEarly
+            ? `${retroReviewBody(t.facts)}\n\n**Status:** ${retroOverdueStatus(t.facts.deadline)}`
+            : retroReviewBody(t.facts);
+        if (t.revokedEarly) {
+            // Never open a new issue for an overdue grant: update the one apply opened.
+            const open = (await openRetroReviews(deps.gh, deps.ref, deps.login)).find((i) => i.file === t.file && i.commit === t.commit);
+            if (!open)
+                continue;
+        }
+        const r = await upsertRetroReview(deps.gh, deps.ref, deps.login, {
+            file: t.file,
+            commit: t.commit,
+            title: retroReviewTitle(t.facts),
+            body,
+        });
+        touched.push(r.number);
+    }
+    for (const issue of await openRetroReviews(deps.gh, deps.ref, deps.login)) {
+        let status;
+        try {
+            status = byKey.get(`${issue.file}@${issue.commit}`)?.status ?? (await lookup(issue.file, issue.commit));
+        }
+        catch (e) {
+            log(`retro-review #${issue.number}: ${e instanceof Error ? e.message : String(e)}`);
+            continue;
+        }
+        if (!status?.reviewedAtAll)
+            continue;
+        await commentRetroReview(deps.gh, deps.ref, issue.number, retroReviewedComment(status.reviewedBy, new Date(deps.nowMs).toISOString()), true);
+        touched.push(issue.number);
+    }
+    return touched;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/state.ts
 /**
  * What reconcile remembers between runs (never access decisions — those come from git):
@@ -69448,6 +71120,7 @@ function parseState(text) {
             revokeFailures: v.revokeFailures ?? {},
             ...(v.lastSuccess ? { lastSuccess: v.lastSuccess } : {}),
             ...(v.lastRun ? { lastRun: v.lastRun } : {}),
+            ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
         };
     }
     catch {
@@ -69470,6 +71143,163 @@ function fileStateStore(path) {
 }
 const approvalKey = (file, commit) => `${file}@${commit}`;
 
+;// CONCATENATED MODULE: ./src/commands/escalate.ts
+
+
+
+const ESCALATED_MARKER = '<!-- gitgrant:escalated -->';
+const EXPIRED_MARKER = '<!-- gitgrant:expired -->';
+const hasKeys = (e) => !!e && (e.escalateAfterMs !== undefined || e.expireAfterMs !== undefined);
+/** Does any policy configure escalation? (Otherwise reconcile makes no API request for it.) */
+function escalationConfigured(snapshot) {
+    return snapshot.policies.some((p) => p.effect === 'allow' &&
+        (hasKeys(p.escalation) || Object.values(p.access).some((r) => hasKeys(r.escalation))));
+}
+/** Smallest thresholds over the matching allow policies of each resource (pure). */
+function thresholdsFor(prepared, grants) {
+    const out = { escalateTo: [] };
+    for (const g of grants)
+        for (const id of g.resourceIds)
+            for (const policy of prepared.matchingPolicies(id).allow) {
+                const level = policy.access[g.access]?.escalation;
+                const merged = { ...(policy.escalation ?? {}), ...(level ?? {}) };
+                if (merged.escalateAfterMs !== undefined) {
+                    if (out.escalateAfterMs === undefined || merged.escalateAfterMs < out.escalateAfterMs) {
+                        out.escalateAfterMs = merged.escalateAfterMs;
+                        out.escalateAfter = merged.escalateAfter;
+                        out.escalateTo = [...(merged.escalateTo ?? [])];
+                    }
+                    else if (merged.escalateAfterMs === out.escalateAfterMs) {
+                        out.escalateTo = [...new Set([...out.escalateTo, ...(merged.escalateTo ?? [])])];
+                    }
+                }
+                if (merged.expireAfterMs !== undefined &&
+                    (out.expireAfterMs === undefined || merged.expireAfterMs < out.expireAfterMs)) {
+                    out.expireAfterMs = merged.expireAfterMs;
+                    out.expireAfter = merged.expireAfter;
+                }
+            }
+    return out;
+}
+/** `escalate_to` → the reviewers GitHub takes: logins and team slugs of the repository's org. */
+function reviewersOf(snapshot, to, owner, exclude) {
+    const reviewers = new Set();
+    const teams = new Set();
+    for (const p of to) {
+        if (p.startsWith('group:'))
+            for (const m of snapshot.groups.get(p.slice(6)) ?? [])
+                reviewers.add(m);
+        else if (p.startsWith('@')) {
+            const [org, slug] = p.slice(1).split('/');
+            if (org && slug && org.toLowerCase() === owner.toLowerCase())
+                teams.add(slug);
+        }
+        else
+            reviewers.add(p);
+    }
+    return {
+        reviewers: [...reviewers].filter((r) => r.toLowerCase() !== exclude.toLowerCase()),
+        team_reviewers: [...teams],
+    };
+}
+async function runEscalation(deps) {
+    const result = { escalated: [], expired: [], warnings: [] };
+    const snapshot = deps.prepared.snapshot;
+    if (!escalationConfigured(snapshot))
+        return result;
+    const { gh, ref } = deps;
+    const prs = await gh.paginate(gh.rest.pulls.list, { ...ref, state: 'open', per_page: 100 });
+    for (const pr of prs) {
+        try {
+            const files = await gh.paginate(gh.rest.pulls.listFiles, {
+                ...ref,
+                pull_number: pr.number,
+                per_page: 100,
+            });
+            const added = files
+                .filter((f) => f.status === 'added' && f.filename.startsWith('grants/') && f.filename.endsWith('.yaml'))
+                .map((f) => f.filename);
+            if (added.length === 0)
+                continue;
+            const loaded = await grantsAt({ gh, teamsGh: deps.teamsGh, ref }, pr.head.sha, added);
+            const grants = loaded.flatMap((l) => l.grant
+                ? [
+                    {
+                        access: l.grant.access,
+                        resourceIds: resolveResources(l.grant, deps.prepared.inventory).resources.map((r) => r.id),
+                    },
+                ]
+                : []);
+            const t = thresholdsFor(deps.prepared, grants);
+            const age = deps.nowMs - Date.parse(pr.created_at);
+            const expire = t.expireAfterMs !== undefined && age > t.expireAfterMs;
+            const escalate = !expire && t.escalateAfterMs !== undefined && age > t.escalateAfterMs;
+            if (!expire && !escalate)
+                continue;
+            const comments = await gh.paginate(gh.rest.issues.listComments, {
+                ...ref,
+                issue_number: pr.number,
+                per_page: 100,
+            });
+            const ours = (marker) => comments.some((c) => (c.body ?? '').includes(marker) &&
+                (deps.login
+                    ? c.user?.login.toLowerCase() === deps.login.toLowerCase()
+                    : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'));
+            if (expire) {
+                const why = `this access request has been open longer than expire_after (${t.expireAfter}) without being merged, so gitgrant closed it. Open a new pull request if the access is still needed.`;
+                if (!ours(EXPIRED_MARKER))
+                    await gh.rest.issues.createComment({
+                        ...ref,
+                        issue_number: pr.number,
+                        body: `${EXPIRED_MARKER}\n### gitgrant: request expired\n\n${why}\n`,
+                    });
+                await gh.rest.pulls.update({ ...ref, pull_number: pr.number, state: 'closed' });
+                result.expired.push({ pr: pr.number, why });
+                deps.log(`pull request #${pr.number}: closed (older than expire_after ${t.expireAfter})`);
+                continue;
+            }
+            if (ours(ESCALATED_MARKER))
+                continue;
+            const { data: status } = await gh.rest.repos.getCombinedStatusForRef({
+                ...ref,
+                ref: pr.head.sha,
+                per_page: 100,
+            });
+            if (status.statuses.some((s) => s.context === STATUS_CONTEXT && s.state === 'success'))
+                continue;
+            const who = reviewersOf(snapshot, t.escalateTo, ref.owner, pr.user?.login ?? '');
+            if (who.reviewers.length || who.team_reviewers.length)
+                await gh.rest.pulls.requestReviewers({ ...ref, pull_number: pr.number, ...who });
+            await gh.rest.issues.createComment({
+                ...ref,
+                issue_number: pr.number,
+                body: `${ESCALATED_MARKER}\n### gitgrant: request escalated\n\nThis access request has waited longer than escalate_after (${t.escalateAfter}) without approval: review requested from ${t.escalateTo.map((x) => `\`${x}\``).join(', ')}.\n`,
+            });
+            result.escalated.push({ pr: pr.number, to: [...t.escalateTo] });
+            deps.log(`pull request #${pr.number}: escalated to ${t.escalateTo.join(', ')}`);
+        }
+        catch (e) {
+            const w = `escalation of pull request #${pr.number}: ${e instanceof Error ? e.message : String(e)}`;
+            result.warnings.push(w);
+            deps.log(`warning: ${w}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/notify/reconcile.ts
+
+
+async function afterReconcile(deps, prepared, known, result, state) {
+    const warn = (e) => deps.log(`warning: escalation: ${e instanceof Error ? e.message : String(e)}`);
+    if (deps.record)
+        await runEscalation({ ...deps, prepared }).catch(warn);
+    const { settings } = prepared.snapshot;
+    await notifyReconcile(settings, deps.nowMs, known, result.revoked, result.revokedEarly, state, {
+        log: deps.log,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/commands/reconcile.ts
 /**
  * `reconcile` (DESIGN.md §4, third row): converge the whole state on every run, so delayed or
@@ -69483,6 +71313,11 @@ const approvalKey = (file, commit) => `${file}@${commit}`;
  *      the resource says `prune: true`;
  *   5. the time of the last successful run, failing loudly when the previous one is too old.
  */
+
+
+
+
+
 
 
 
@@ -69517,6 +71352,7 @@ async function runReconcile(deps) {
         reapplied: [],
         drift: [],
         notApproved: [],
+        revokedEarly: [],
         failures: [],
         alerts: [],
         record: null,
@@ -69528,11 +71364,12 @@ async function runReconcile(deps) {
     };
     if (stateError)
         result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
-    const config = await config_loadConfig(deps.repoDir, 'HEAD');
+    const config = await withDiscovery(await config_loadConfig(deps.repoDir, 'HEAD'), deps.teamsGh, deps.log);
     const people = config.prepared.snapshot.people;
     const loaded = await config_loadGrantFiles(deps.repoDir, undefined, 'HEAD');
     const landings = await landingTimes(deps.repoDir, 'HEAD');
     const check = mergeChecker(deps);
+    const history = historyReader(deps.repoDir);
     // 1. Windows and approval-at-merge (cached in state: immutable once merged).
     const known = [];
     for (const l of loaded) {
@@ -69565,12 +71402,16 @@ async function runReconcile(deps) {
             else
                 landedOk = false;
         }
+        // An extension continues the grant it names without a gap (docs/extension.md): its window
+        // starts at that grant's end, so the old grant's revocation keeps the access (`held`).
+        const ext = grant.extends !== undefined ? await history.windowOf(grant, landing).catch(() => undefined) : undefined;
         const window = windowOf({
             id: grant.id,
             file: l.file,
             durationMs,
             landedAt: landing.time,
             landingCommit: landing.commit,
+            ...(ext?.extended ? { startsAt: ext.startMs, extends: ext.extended.id } : {}),
         }, deps.nowMs);
         const key = approvalKey(l.file, landing.commit);
         let approval = state.approvals[key];
@@ -69594,6 +71435,9 @@ async function runReconcile(deps) {
                     approvers: c.approvers,
                     resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
                     reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
+                    ...(c.approved && c.decision?.policy.breakGlass
+                        ? { breakGlass: c.decision.policy.breakGlass }
+                        : {}),
                 };
                 // Only approvals are kept: a refusal is checked again next run (fail closed either way,
                 // and a merged PR GitHub did not yet associate with its commit gets a second look).
@@ -69652,6 +71496,60 @@ async function runReconcile(deps) {
     for (const f of Object.keys(state.revokeFailures))
         if (!files.has(f))
             delete state.revokeFailures[f];
+    // Break-glass (docs/break-glass.md): a grant whose retro-review is not there within
+    // `review_within` of its landing ends now — revoked and recorded like an expiry.
+    const bgDeps = { gh: deps.gh, teamsGh: deps.teamsGh, ref: deps.ref, login: deps.login, nowMs: deps.nowMs };
+    const retroTracked = [];
+    for (const k of known) {
+        const bg = k.approval.breakGlass;
+        const pr = k.approval.pr;
+        const landedAtMs = k.window.landedAt;
+        if (!bg ||
+            !k.approval.approved ||
+            pr === null ||
+            landedAtMs === undefined ||
+            k.window.state === 'pending')
+            continue;
+        const deadline = new Date(landedAtMs + bg.reviewWithinMs).toISOString();
+        let status = null;
+        try {
+            status = await retroStatusOf(bgDeps, config.prepared, {
+                pr,
+                breakGlass: bg,
+                requester: k.grant.requester,
+                landedAtMs,
+            });
+        }
+        catch (e) {
+            // Doubt reading the reviews: after the deadline that means no review (fail closed).
+            result.failures.push(failureOf(k.file, undefined, e));
+        }
+        const overdue = deps.nowMs >= landedAtMs + bg.reviewWithinMs && status?.state !== 'reviewed';
+        if (overdue && k.window.state === 'active') {
+            k.window = { ...k.window, state: 'expired' };
+            k.early = `revoked early at ${result.now}: no break-glass retro-review (an approval of pull request #${pr} by ${reviewersText(bg)}) by ${deadline}`;
+            result.revokedEarly.push({ file: k.file, grant: k.grant.id, why: k.early });
+        }
+        retroTracked.push({
+            file: k.file,
+            commit: k.window.landingCommit,
+            status,
+            revokedEarly: overdue,
+            facts: {
+                file: k.file,
+                grant: k.grant.id,
+                requester: k.grant.requester,
+                access: k.grant.access,
+                resources: k.resources.map((r) => r.id),
+                pr,
+                start: k.window.start ?? '',
+                end: k.window.end ?? '',
+                deadline,
+                breakGlass: bg,
+                candidates: status?.candidates ?? [],
+            },
+        });
+    }
     // What each person should hold on each resource: baseline + active, approved grants.
     const expected = new Map(); // resource → login → levels
     const expect = (resource, login, level) => {
@@ -69720,6 +71618,7 @@ async function runReconcile(deps) {
                 ...(k.window.start ? { start: k.window.start } : {}),
                 ...(k.window.end ? { end: k.window.end } : {}),
                 ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
+                ...(k.early ? { why: k.early } : {}),
             });
         }
         else {
@@ -69814,17 +71713,48 @@ async function runReconcile(deps) {
             result.failures.push(failureOf('(revocation record)', undefined, e));
         }
     }
+    // Retro-review issues: opened or updated while waiting, marked when revoked early, closed
+    // when the review is there (also for break-glass grants already removed from git).
+    const anyBreakGlass = config.prepared.snapshot.policies.some((p) => Object.values(p.access).some((a) => a.breakGlass));
+    if (deps.record && (retroTracked.length > 0 || anyBreakGlass)) {
+        try {
+            await syncRetroIssues(bgDeps, retroTracked, async (file, commit) => {
+                const c = await check(file, commit);
+                const bg = c.decision?.policy.breakGlass;
+                if (!c.approved || !bg || c.pr === null)
+                    return null;
+                const at = Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+                return retroStatusOf(bgDeps, config.prepared, {
+                    pr: c.pr,
+                    breakGlass: bg,
+                    requester: c.grant.requester,
+                    landedAtMs: at,
+                });
+            }, deps.log);
+        }
+        catch (e) {
+            result.failures.push(failureOf('(retro-review issues)', undefined, e));
+        }
+    }
+    // Escalation (docs/escalation.md) and notifications (docs/notifications.md): never a failure.
+    await afterReconcile(deps, config.prepared, known, result, state);
     // A run without failures is a success even when it comes late (stale): it converged, and the
     // next run on schedule is green again. The stale run itself is red, so the gap is seen.
     state.lastRun = result.now;
     if (result.failures.length === 0)
         state.lastSuccess = result.now;
-    try {
-        await deps.state.write(state);
-        result.lastSuccess = state.lastSuccess ?? null;
-    }
-    catch (e) {
-        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+    // A state that could not be read is NOT written back: this run worked from an empty one, and
+    // writing it would erase the stored last success (the stalled-schedule alarm), the cached
+    // approvals and the failed-revocation counts (the alert after 3 runs). The run is red anyway.
+    // (Found by the fault-injection suite: test/fault/cases.ts, row R03.)
+    if (!stateError) {
+        try {
+            await deps.state.write(state);
+            result.lastSuccess = state.lastSuccess ?? null;
+        }
+        catch (e) {
+            result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+        }
     }
     result.ok = result.failures.length === 0 && !stale;
     return result;
@@ -70076,6 +72006,7 @@ async function actionReconcile(env) {
         drift: result.drift,
         failures: result.failures,
         not_approved: result.notApproved,
+        revoked_early: result.revokedEarly,
         kept: result.kept,
         record: result.record,
         stale: result.stale,

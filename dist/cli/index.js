@@ -43155,7 +43155,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 318:
+/***/ 6:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43226,6 +43226,9 @@ const ERROR_CODES = (/* unused pure expression or super */ null && ([
     // merge
     'resolution-changed',
     'not-approved-at-merge',
+    // extensions and caps (docs/extension.md)
+    'extension-invalid',
+    'extension-limit',
 ]));
 function diag(code, message, source, path = []) {
     const { line, column } = source.at(path);
@@ -43243,7 +43246,7 @@ class UsageError extends Error {
     }
 }
 /** Configuration (policies/) is invalid: nothing can be decided; exit status 2. */
-class ConfigError extends Error {
+class errors_ConfigError extends Error {
     diagnostics;
     constructor(message, diagnostics) {
         super(message);
@@ -43298,6 +43301,8 @@ function classifyChanges(files) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/model.ts
+/** Break-glass maximum durations are short: at most this (4 hours). */
+const BREAK_GLASS_MAX_DURATION_MS = 4 * 3_600_000;
 const DEFAULT_SETTINGS = {
     admins: { from: ['group:security'], count: 2 },
     revocation: { mode: 'pull-request' },
@@ -43645,11 +43650,11 @@ function maximumMatching(slots) {
  *   - owners: `@user`, `@org/team`, or an email address; any other token makes the line invalid
  */
 /** GitHub searches these in order and uses the first that exists. */
-const CODEOWNERS_LOCATIONS = (/* unused pure expression or super */ null && (['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']));
+const codeowners_CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 /** GitHub does not load a CODEOWNERS file of 3 MB or more. */
 const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
-function pickCodeowners(candidates) {
-    for (const location of CODEOWNERS_LOCATIONS) {
+function codeowners_pickCodeowners(candidates) {
+    for (const location of codeowners_CODEOWNERS_LOCATIONS) {
         const found = candidates.find((c) => c.path === location);
         if (found)
             return found;
@@ -43791,7 +43796,7 @@ function utf8Length(text) {
     }
     return n;
 }
-function parseCodeowners(text, file) {
+function codeowners_parseCodeowners(text, file) {
     const rules = [];
     const errors = [];
     if (utf8Length(text) >= CODEOWNERS_MAX_BYTES) {
@@ -44228,6 +44233,7 @@ function evaluatePolicies(grant, prepared, dir = prepared.directory) {
         return v;
     };
     const counted = new Set();
+    const contributing = [];
     const at = (resource) => ['resources', origin.get(resource.id) ?? 0];
     for (const resource of resources) {
         const { allow, deny, allowNames, denyNames } = prepared.matchingPolicies(resource.id);
@@ -44263,6 +44269,7 @@ function evaluatePolicies(grant, prepared, dir = prepared.directory) {
             if (counted.has(policy))
                 continue;
             counted.add(policy);
+            contributing.push({ policy, rule });
             if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
                 maxDurationMs = rule.maxDurationMs;
                 maxDuration = rule.maxDuration;
@@ -44281,6 +44288,7 @@ function evaluatePolicies(grant, prepared, dir = prepared.directory) {
     if (grant.reason.trim() === '' && !diagnostics.some((d) => d.code === 'reason-required')) {
         diagnostics.push(diag('reason-required', 'a reason is required: say why you need this access', src, ['reason']));
     }
+    const limits = accessLimits(contributing, rules);
     return {
         grant,
         resources,
@@ -44292,7 +44300,52 @@ function evaluatePolicies(grant, prepared, dir = prepared.directory) {
         rules: mergeRules(rules),
         diagnostics,
         ok: diagnostics.length === 0,
+        ...limits,
     };
+}
+/**
+ * Extension caps and break-glass over the contributing access rules. Fail closed: the smallest
+ * `max_extensions`, every hours cap, and break-glass only when every contributing rule is
+ * break-glass (otherwise the break-glass reviewers are required before merge, like approvals).
+ */
+function accessLimits(contributing, rules) {
+    const out = {};
+    for (const { policy, rule } of contributing) {
+        if (rule.maxExtensions !== undefined &&
+            (!out.maxExtensions || rule.maxExtensions < out.maxExtensions.count))
+            out.maxExtensions = { count: rule.maxExtensions, policy: policy.name };
+        if (rule.maxHoursPer30d)
+            (out.hourCaps ??= []).push({
+                hours: rule.maxHoursPer30d.hours,
+                by: rule.maxHoursPer30d.by,
+                policy: policy.name,
+            });
+    }
+    const glass = contributing.filter((c) => c.rule.breakGlass);
+    if (glass.length === 0)
+        return out;
+    const reviewRules = glass.map(({ policy, rule }) => ({
+        from: rule.breakGlass.reviewers,
+        count: 1,
+        policies: [policy.name],
+    }));
+    if (glass.length < contributing.length) {
+        // Another matching policy is not break-glass: its approvals apply before merge, and so do
+        // the break-glass reviewers (never less than either policy asks for).
+        rules.push(...reviewRules);
+        return out;
+    }
+    let shortest = glass[0];
+    for (const g of glass)
+        if (g.rule.breakGlass.reviewWithinMs < shortest.rule.breakGlass.reviewWithinMs)
+            shortest = g;
+    out.breakGlass = {
+        reviewWithinMs: shortest.rule.breakGlass.reviewWithinMs,
+        reviewWithin: shortest.rule.breakGlass.reviewWithin,
+        policies: glass.map((g) => g.policy.name),
+        rules: mergeRules(reviewRules),
+    };
+    return out;
 }
 function checkRequirements(grant, policies, out) {
     const seen = new Set();
@@ -44316,11 +44369,159 @@ function checkRequirements(grant, policies, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/extension.ts
+/**
+ * Extensions and repeat-access caps (docs/extension.md). Pure: the history of grants (read from
+ * git by an adapter) and the instant of the decision are arguments.
+ *
+ *   - A grant with `extends: ID` continues grant ID WITHOUT A GAP: when it lands before ID's
+ *     window ends, its window starts at that end (end = old end + its duration). Landing at or
+ *     after the old end is not an extension (`extension-invalid`).
+ *   - It must have the same requester and access, and resources among ID's resolved resources.
+ *   - `max_extensions: N`: an original grant is chain 0, its extension chain 1, an extension of
+ *     that chain 2…; a request whose chain would exceed the smallest N is `extension-limit`.
+ *   - `max_hours_per_30d: { hours, by }`: the hours granted to one person at the same access
+ *     level, per value of the `by` tags of the resources, in any rolling 30 days, with this
+ *     request counted, may not exceed `hours` (`extension-limit`). It applies to every request
+ *     at that level, extension or not: otherwise a new request would get around it.
+ */
+
+
+
+const DAYS_30_MS = 30 * 24 * 3_600_000;
+const extension_HOUR_MS = 3_600_000;
+/** The window of an extension that lands at `landedAt` after a grant ending at `prior.endMs`. */
+function continueWindow(prior, landedAt, durationMs) {
+    if (landedAt >= prior.endMs) {
+        return {
+            ok: false,
+            reason: `the window of ${prior.id ?? 'the extended grant'} ended at ${new Date(prior.endMs).toISOString()}, before this request landed: an extension must land while the old window is active (request a new grant instead)`,
+        };
+    }
+    return { ok: true, startMs: prior.endMs, endMs: prior.endMs + durationMs };
+}
+/** Does this decision need history (an extension, or an hours cap)? */
+function needsHistory(decision) {
+    return decision.grant.extends !== undefined || (decision.hourCaps?.length ?? 0) > 0;
+}
+/** The request's own window under the facts: continued for a valid extension, else from `atMs`. */
+function requestWindow(decision, facts) {
+    const d = decision.durationMs ?? 0;
+    if (decision.grant.extends !== undefined && facts.extended) {
+        const c = continueWindow(facts.extended, facts.atMs, d);
+        if (c.ok)
+            return c;
+    }
+    return { startMs: facts.atMs, endMs: facts.atMs + d };
+}
+/** Every `extension-invalid` and `extension-limit` error of a decided request. */
+function checkHistory(decision, facts) {
+    const grant = decision.grant;
+    const src = grant.source;
+    const out = [];
+    if (facts.unavailable !== undefined) {
+        if (grant.extends !== undefined)
+            out.push(diag('extension-invalid', `cannot check extends: ${facts.unavailable}`, src, ['extends']));
+        else if (decision.hourCaps?.length)
+            out.push(diag('extension-limit', `cannot check max_hours_per_30d: ${facts.unavailable}`, src, ['duration']));
+        return out;
+    }
+    if (grant.extends !== undefined)
+        out.push(...checkExtension(decision, facts));
+    if (decision.hourCaps?.length)
+        out.push(...checkHourCaps(decision, facts));
+    return out;
+}
+function checkExtension(decision, facts) {
+    const grant = decision.grant;
+    const src = grant.source;
+    const id = grant.extends;
+    const prior = facts.extended;
+    const bad = (message, path = ['extends']) => diag('extension-invalid', message, src, path);
+    if (!prior)
+        return [bad(`extends ${id}: there is no grant ${id} on the default branch`)];
+    if (prior.id === grant.id)
+        return [bad(`extends ${id}: a grant cannot extend itself`)];
+    const out = [];
+    if (loginKey(prior.requester) !== loginKey(grant.requester))
+        out.push(bad(`extends ${id}: ${id} is ${prior.requester}'s grant, not ${grant.requester}'s: only the same person can extend it`, ['requester']));
+    if (prior.access !== grant.access)
+        out.push(bad(`extends ${id}: ${id} grants ${prior.access}, not ${grant.access}: an extension keeps the access level`, ['access']));
+    const had = new Set(prior.resources);
+    const extra = decision.resources.map((r) => r.id).filter((r) => !had.has(r));
+    if (extra.length)
+        out.push(bad(`extends ${id}: ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not among the resources of ${id} (${prior.resources.join(', ') || 'none'}): an extension may only keep or narrow them`, ['resources']));
+    const c = continueWindow(prior, facts.atMs, decision.durationMs ?? 0);
+    if (!c.ok)
+        out.push(bad(`extends ${id}: ${c.reason}`));
+    const limit = decision.maxExtensions;
+    const chain = prior.chain + 1;
+    if (limit && chain > limit.count)
+        out.push(diag('extension-limit', limit.count === 0
+            ? `policy "${limit.policy}" allows no extensions of ${grant.access}: request a new grant`
+            : `this would be extension ${chain} of the same original grant; policy "${limit.policy}" allows at most ${limit.count} for ${grant.access}: request a new grant`, src, ['extends']));
+    return out;
+}
+/** The bucket of each resource for a cap: the values of its `by` tags (a missing tag is ""). */
+function bucketsOf(resources, by, tagsOf) {
+    const out = new Set();
+    for (const id of resources) {
+        const tags = tagsOf?.(id) ?? {};
+        out.add(JSON.stringify(by.map((k) => (Object.hasOwn(tags, k) ? tags[k] : ''))));
+    }
+    return out;
+}
+const overlap = (aStart, aEnd, bStart, bEnd) => Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+/**
+ * The largest total of hours in any 30-day interval that overlaps `own`, over `windows` plus
+ * `own`. The total is piecewise linear in the interval's start, so its maximum is at a start
+ * where an interval edge meets a window edge.
+ */
+function maxRollingTotalMs(own, windows, spanMs = DAYS_30_MS) {
+    const all = [...windows, own];
+    const lo = own.startMs - spanMs;
+    const hi = own.endMs;
+    const starts = new Set();
+    for (const w of all)
+        for (const t of [w.startMs, w.endMs, w.startMs - spanMs, w.endMs - spanMs])
+            if (t > lo && t < hi)
+                starts.add(t);
+    let best = 0;
+    for (const t of starts) {
+        let total = 0;
+        for (const w of all)
+            total += overlap(w.startMs, w.endMs, t, t + spanMs);
+        best = Math.max(best, total);
+    }
+    return best;
+}
+function checkHourCaps(decision, facts) {
+    const grant = decision.grant;
+    const own = requestWindow(decision, facts);
+    const out = [];
+    const mine = (facts.windows ?? []).filter((w) => loginKey(w.person) === loginKey(grant.requester) && w.access === grant.access && w.file !== grant.file);
+    const ids = decision.resources.map((r) => r.id);
+    for (const cap of decision.hourCaps ?? []) {
+        for (const bucket of bucketsOf(ids, cap.by, facts.tagsOf)) {
+            const same = mine.filter((w) => bucketsOf(w.resources, cap.by, facts.tagsOf).has(bucket));
+            const total = maxRollingTotalMs(own, same);
+            if (total <= cap.hours * extension_HOUR_MS)
+                continue;
+            const values = JSON.parse(bucket)
+                .map((v, i) => `${cap.by[i]}=${v || '(none)'}`)
+                .join(', ');
+            out.push(diag('extension-limit', `${grant.requester} would hold ${grant.access} on ${values} for ${formatDuration(total)} within 30 days with this request; policy "${cap.policy}" allows at most ${cap.hours}h (max_hours_per_30d)`, grant.source, ['duration']));
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/decide.ts
 /**
  * The whole decision for one grant file: policy evaluation, identity (requester = PR author),
  * and, when pull-request facts are given, approvals. Pure.
  */
+
 
 
 
@@ -44342,6 +44543,8 @@ function decideGrant(grant, prepared, ctx) {
     const dir = ctx.facts ? directoryWithTeams(prepared.directory, ctx.facts.teams) : prepared.directory;
     const policy = evaluatePolicies(grant, prepared, dir);
     const diagnostics = [...policy.diagnostics];
+    const historyErrors = ctx.history ? checkHistory(policy, ctx.history) : [];
+    diagnostics.push(...historyErrors);
     let approvals = null;
     if (ctx.facts) {
         const identity = requesterIsAuthor(grant, ctx.facts, prepared);
@@ -44358,7 +44561,7 @@ function decideGrant(grant, prepared, ctx) {
         for (const e of approvals.errors)
             diagnostics.push(diag(e.code, e.message, grant.source, []));
     }
-    const valid = policy.ok && !diagnostics.some((d) => d.code === 'requester-not-author');
+    const valid = policy.ok && historyErrors.length === 0 && !diagnostics.some((d) => d.code === 'requester-not-author');
     return {
         grant,
         policy,
@@ -44469,7 +44672,7 @@ class Inventory {
  */
 
 const NONE = { all: [], allow: [], deny: [], allowNames: [], denyNames: [] };
-function prepare(snapshot) {
+function prepared_prepare(snapshot) {
     const inventory = new Inventory(snapshot.resources);
     const matches = new Map();
     for (const policy of snapshot.policies) {
@@ -44598,12 +44801,91 @@ function classifyPolicyPath(entry) {
     return { kind: 'policy' };
 }
 
+;// CONCATENATED MODULE: ./src/notify/model.ts
+/**
+ * Notification settings (docs/notifications.md): pure data, shared by the loader and the senders.
+ */
+const NOTIFY_EVENTS = ['request', 'approval', 'grant', 'expiry-warning', 'revocation'];
+const DEFAULT_EXPIRY_WARNING = '1h';
+
+;// CONCATENATED MODULE: ./src/notify/settings.ts
+/**
+ * `settings.notifications` (schema-valid) → NotificationSettings, with the checks JSON Schema
+ * cannot express (the duration grammar).
+ */
+
+
+
+function notificationSettings(settings, source, diagnostics) {
+    const raw = settings?.notifications;
+    if (raw === undefined)
+        return undefined;
+    const path = ['settings', 'notifications', 'expiry_warning'];
+    const written = raw.expiry_warning ?? DEFAULT_EXPIRY_WARNING;
+    const d = parseDuration(written);
+    if (!d.ok) {
+        diagnostics.push(diag('duration-invalid', `expiry_warning: ${d.reason}`, source, path));
+        return undefined;
+    }
+    return {
+        webhookEnv: raw.webhook_env,
+        expiryWarningMs: d.ms,
+        expiryWarning: written,
+        events: raw.events ? [...raw.events] : [...NOTIFY_EVENTS],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/escalation-model.ts
+/**
+ * Escalation and stale requests (docs/escalation.md): keys on an access level or a policy.
+ * Pure data, parsed by the loader; acted on by reconcile (src/commands/escalate.ts).
+ */
+
+
+/** undefined when none of the keys is set (or one is invalid: a diagnostic says why). */
+function escalationRule(raw, source, at, diagnostics) {
+    if (raw.escalate_after === undefined && raw.escalate_to === undefined && raw.expire_after === undefined)
+        return undefined;
+    const out = {};
+    if (raw.escalate_after !== undefined) {
+        const d = parseDuration(raw.escalate_after);
+        if (!d.ok) {
+            diagnostics.push(diag('duration-invalid', `escalate_after: ${d.reason}`, source, [...at, 'escalate_after']));
+            return undefined;
+        }
+        if (!raw.escalate_to) {
+            diagnostics.push(diag('config-invalid', 'escalate_after needs escalate_to: who to request a review from', source, [
+                ...at,
+                'escalate_after',
+            ]));
+            return undefined;
+        }
+        out.escalateAfterMs = d.ms;
+        out.escalateAfter = raw.escalate_after;
+    }
+    if (raw.escalate_to !== undefined)
+        out.escalateTo = [...raw.escalate_to];
+    if (raw.expire_after !== undefined) {
+        const d = parseDuration(raw.expire_after);
+        if (!d.ok) {
+            diagnostics.push(diag('duration-invalid', `expire_after: ${d.reason}`, source, [...at, 'expire_after']));
+            return undefined;
+        }
+        out.expireAfterMs = d.ms;
+        out.expireAfter = raw.expire_after;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/load/policy-model.ts
 /**
  * Schema-valid policies/ data → model objects (src/core/model.ts) for ONE file, with the checks
  * JSON Schema cannot express: duration grammar and ticket regular expressions. Cross-file rules
  * (duplicates, one settings block) live in snapshot.ts.
  */
+
+
+
 
 
 /** A fresh null-prototype record: user-chosen keys can never meet Object.prototype. */
@@ -44688,11 +44970,44 @@ function fileModel(value, source, defaults) {
                 ]));
                 continue;
             }
-            access[level] = {
+            const at = [...path, 'access', level];
+            const accessRule = {
                 maxDurationMs: d.ms,
                 maxDuration: rule.max_duration,
                 approvals: rule.approvals.map(approvalRule),
             };
+            if (rule.max_extensions !== undefined)
+                accessRule.maxExtensions = rule.max_extensions;
+            if (rule.max_hours_per_30d !== undefined)
+                accessRule.maxHoursPer30d = {
+                    hours: rule.max_hours_per_30d.hours,
+                    by: [...rule.max_hours_per_30d.by],
+                };
+            if (rule.break_glass !== undefined) {
+                // Break-glass is for emergencies: short by construction (docs/break-glass.md).
+                const within = parseDuration(rule.break_glass.review_within);
+                if (!within.ok) {
+                    out.diagnostics.push(diag('duration-invalid', `break_glass.review_within: ${within.reason}`, source, [
+                        ...at,
+                        'break_glass',
+                        'review_within',
+                    ]));
+                    continue;
+                }
+                if (d.ms > BREAK_GLASS_MAX_DURATION_MS) {
+                    out.diagnostics.push(diag('config-invalid', `a break-glass access level may last at most 4h: max_duration ${rule.max_duration} is longer`, source, [...at, 'max_duration']));
+                    continue;
+                }
+                accessRule.breakGlass = {
+                    reviewWithinMs: within.ms,
+                    reviewWithin: rule.break_glass.review_within,
+                    reviewers: rule.break_glass.reviewers.map(principal),
+                };
+            }
+            const escalation = escalationRule(rule, source, at, out.diagnostics);
+            if (escalation)
+                accessRule.escalation = escalation;
+            access[level] = accessRule;
         }
         const resources = {};
         if (p.resources.match)
@@ -44715,6 +45030,9 @@ function fileModel(value, source, defaults) {
         };
         if (p.description !== undefined)
             policy.description = p.description;
+        const policyEscalation = escalationRule(p, source, path, out.diagnostics);
+        if (policyEscalation)
+            policy.escalation = policyEscalation;
         if (p.require) {
             policy.require = {};
             if (p.require.reason !== undefined)
@@ -44743,6 +45061,9 @@ function fileModel(value, source, defaults) {
             admins: s.admins ? approvalRule(s.admins) : defaults.admins,
             revocation: s.revocation ? { mode: s.revocation.mode } : defaults.revocation,
         };
+        const notifications = notificationSettings(v.settings, source, out.diagnostics);
+        if (notifications)
+            out.settings.notifications = notifications;
     }
     return out;
 }
@@ -45311,9 +45632,9 @@ function falseSchemaMessage(where) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schemas/grant.schema.json
-const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
+const grant_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/grant.schema.json","title":"gitgrant access request","description":"One request for temporary access: a file grants/**/ID.yaml added by a pull request. The file name (without .yaml) is the grant id.","type":"object","additionalProperties":false,"required":["requester","reason","access","duration","resources"],"properties":{"requester":{"title":"Requester","description":"GitHub login of the person who gets access. Must be the author of the pull request.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"reason":{"title":"Reason","description":"Why the access is needed, for reviewers and the audit log (e.g. \\"INC-1234: investigate failed billing exports\\").","type":"string","maxLength":2000,"pattern":"\\\\S"},"access":{"title":"Access level","description":"The access level requested (read, write, admin, …). Every policy that matches each resource must offer it.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"duration":{"title":"Duration","description":"How long the access lasts once the pull request is merged: Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D). More than 0, at most the effective maximum of the matching policies.","type":"string"},"resources":{"title":"Resources","description":"One or more resources: a resource id, or a tag selector { match: { KEY: VALUE } }. Each id must exist and each selector must match at least one resource.","type":"array","minItems":1,"items":{"$ref":"#/definitions/resourceRef"}},"ticket":{"title":"Ticket","description":"Optional ticket or incident reference (e.g. INC-1234). A policy may require it and a pattern for it.","type":"string","maxLength":200,"pattern":"\\\\S"},"extends":{"title":"Extends","description":"The id of an existing grant on the default branch (same requester, same access, resources among its resources) that this request continues without a gap: the new window starts when the old one ends. See docs/extension.md.","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"}},"definitions":{"resourceRef":{"title":"Resource reference","description":"A resource id (e.g. billing-db-prod, github:acme/frontend-web) or a tag selector { match: {...} }.","anyOf":[{"title":"Resource id","description":"The id of a resource declared in policies/ or discovered (github:ORG/REPO).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"},{"title":"Tag selector","description":"Every resource whose tags match.","type":"object","additionalProperties":false,"required":["match"],"properties":{"match":{"title":"Match","description":"Tag KEY: VALUE pairs that must all hold. A value is a string (equals; * and ? are globs) or a list (any of).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}}}}]},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]}}}');
 ;// CONCATENATED MODULE: ./schemas/policies.schema.json
-const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}}}}},"definitions":{"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none).","type":"array","items":{"$ref":"#/definitions/approvalRule"}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
+const policies_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gitgrant.dev/schemas/policies.schema.json","title":"gitgrant policies file","description":"A file policies/**/*.yaml. Holds any of resources, discover, people, groups, policies and settings; all files are merged into one configuration, read from the base branch.","type":"object","additionalProperties":false,"properties":{"resources":{"title":"Resources","description":"Things access is granted to, each with an id unique across all policy files.","type":"array","items":{"$ref":"#/definitions/resource"}},"discover":{"title":"Discovery","description":"Resources found at run time: each repository of a GitHub organization becomes github:ORG/NAME, tagged from its custom properties.","type":"array","items":{"$ref":"#/definitions/discoverRule"}},"people":{"title":"People","description":"GitHub accounts by login, with their numeric id, tags and per-provider identities.","type":"object","propertyNames":{"$ref":"#/definitions/login"},"additionalProperties":{"$ref":"#/definitions/person"}},"groups":{"title":"Groups","description":"Named sets of people, referred to as group:NAME.","type":"object","propertyNames":{"$ref":"#/definitions/groupName"},"additionalProperties":{"title":"Group members","description":"GitHub logins of the members.","type":"array","items":{"$ref":"#/definitions/login"}}},"policies":{"title":"Policies","description":"Rules selecting resources by tags: who may request which access, for how long, with whose approval. effect: deny policies forbid.","type":"array","items":{"$ref":"#/definitions/policy"}},"settings":{"title":"Settings","description":"Repository-wide settings; at most one policy file may hold them.","type":"object","additionalProperties":false,"properties":{"admins":{"$ref":"#/definitions/approvalRule","title":"Administrators","description":"Approvals needed for a change to policies/ or CODEOWNERS. Default: { from: [group:security], count: 2 }."},"revocation":{"title":"Revocation","description":"How expired grants are removed from git after they are revoked at the providers.","type":"object","additionalProperties":false,"required":["mode"],"properties":{"mode":{"title":"Revocation mode","description":"pull-request: one revocation pull request, updated in place (default); commit: a commit pushed to the default branch.","type":"string","enum":["pull-request","commit"]}}},"notifications":{"$ref":"#/definitions/notifications","title":"Notifications","description":"Slack-compatible chat messages on request, approval, grant, expiry warning and revocation (best effort). See docs/notifications.md."}}}},"definitions":{"notifications":{"title":"Notifications","description":"Chat notifications (a Slack-compatible incoming webhook) about requests, approvals, grants, expiry warnings and revocations. Best effort: a failed notification never fails a command. See docs/notifications.md.","type":"object","additionalProperties":false,"required":["webhook_env"],"properties":{"webhook_env":{"$ref":"#/definitions/envName","title":"Webhook URL variable","description":"The environment variable holding the incoming-webhook URL (https, or http on loopback only): the URL never lives in git."},"expiry_warning":{"$ref":"#/definitions/duration","title":"Expiry warning","description":"Warn once when an active grant ends within this (default 1h)."},"events":{"title":"Events","description":"Which events are sent (default: all of request, approval, grant, expiry-warning, revocation).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["request","approval","grant","expiry-warning","revocation"]}}}},"login":{"title":"GitHub login","description":"A GitHub login: letters, digits and single hyphens, not starting or ending with a hyphen, at most 39 characters.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},"groupName":{"title":"Group name","description":"A group name: lower case letters, digits, _ . - (at most 64 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9_.-]{0,63}$"},"tagKey":{"title":"Tag key","description":"A tag key: lower case letter first, then lower case letters, digits, _ . - (at most 63 characters).","type":"string","pattern":"^[a-z][a-z0-9_.-]{0,62}$"},"tagValue":{"title":"Tag value","description":"A tag value (1 to 256 characters).","type":"string","minLength":1,"maxLength":256},"accessLevel":{"title":"Access level","description":"An access level name (read, write, admin, …): lower case letter first, then lower case letters, digits, _ - (at most 32 characters).","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"envName":{"title":"Environment variable name","description":"The name of an environment variable (letters, digits, _): secrets never live in git.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"duration":{"title":"Duration","description":"Nm, Nh or Nd (90m, 4h, 2d) or ISO-8601 (PT4H, P1D); more than 0, at most 366 days.","type":"string"},"matchValue":{"title":"Tag value to match","description":"A string (equals; * and ? are globs) or a non-empty list of strings (any of).","anyOf":[{"type":"string","minLength":1,"maxLength":256},{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":256}}]},"tagMatch":{"title":"Tag match","description":"Tag KEY: VALUE pairs that must all hold.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/matchValue"}},"tagSelector":{"title":"Resource selector","description":"Selects resources by tags; match and expressions must all hold. Must not be empty.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"match":{"$ref":"#/definitions/tagMatch","title":"Match","description":"Tag KEY: VALUE pairs; a value is a string (equals; * and ? are globs) or a list (any of)."},"expressions":{"title":"Expressions","description":"Conditions that must all hold: In, NotIn (with values), Exists, DoesNotExist (without).","type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}}}},"expression":{"title":"Tag expression","description":"{ key, operator, values }: In and NotIn need a non-empty values list; Exists and DoesNotExist take none.","type":"object","additionalProperties":false,"required":["key","operator"],"properties":{"key":{"$ref":"#/definitions/tagKey","title":"Key","description":"The tag key to test."},"operator":{"title":"Operator","description":"In, NotIn (a missing key satisfies NotIn), Exists or DoesNotExist.","type":"string","enum":["In","NotIn","Exists","DoesNotExist"]},"values":{"title":"Values","description":"The values for In and NotIn (not globs).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}},"if":{"required":["operator"],"properties":{"operator":{"enum":["In","NotIn"]}}},"then":{"required":["values"],"properties":{"values":true}},"else":{"properties":{"values":false}}},"principal":{"title":"Principal","description":"A GitHub login, group:NAME (policies/ groups) or @ORG/TEAM (a GitHub team, active members only).","type":"string","pattern":"^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}|group:[a-z0-9][a-z0-9_.-]{0,63}|@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$"},"requesterSelector":{"title":"Requester selector","description":"A login, group:NAME, @ORG/TEAM, { tags: {...} } (people whose tags match) or { same_tags: [KEY] } (the requester\'s KEY values include the resource\'s KEY value).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."},"same_tags":{"title":"Same tags","description":"Tag keys whose resource value must be among the requester\'s values for that key.","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}}]},"approverSelector":{"title":"Approver selector","description":"A login, group:NAME, @ORG/TEAM or { tags: {...} } (people whose tags match).","anyOf":[{"$ref":"#/definitions/principal"},{"type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"$ref":"#/definitions/tagMatch","title":"Tags","description":"People (policies/ people) whose tags match."}}}]},"approvalRule":{"title":"Approval rule","description":"count approvals from distinct people chosen by from.","type":"object","additionalProperties":false,"required":["from","count"],"properties":{"from":{"title":"From","description":"codeowners (the owners of the grant file in the base branch\'s CODEOWNERS) or a list of approver selectors.","anyOf":[{"type":"string","pattern":"^codeowners$"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}]},"count":{"title":"Count","description":"How many distinct approvers are needed (at least 1).","type":"integer","minimum":1,"maximum":100}}},"accessRule":{"title":"Access rule","description":"What requesting this access level takes: the longest duration and the approvals.","type":"object","additionalProperties":false,"required":["max_duration","approvals"],"properties":{"max_duration":{"$ref":"#/definitions/duration","title":"Maximum duration","description":"The longest duration a grant may ask for (4h, 2d, PT8H)."},"approvals":{"title":"Approvals","description":"Approval rules that must all be satisfied ([] for none; must be [] on a break-glass level).","type":"array","items":{"$ref":"#/definitions/approvalRule"}},"max_extensions":{"title":"Maximum extensions","description":"How many times one original grant may be extended (extends:), counting the whole chain. 0 forbids extensions. See docs/extension.md.","type":"integer","minimum":0,"maximum":100},"max_hours_per_30d":{"title":"Maximum hours per 30 days","description":"Total granted hours per person, per value of the resource tags in by, over any rolling 30 days (windows from git history). See docs/extension.md.","type":"object","additionalProperties":false,"required":["hours","by"],"properties":{"hours":{"title":"Hours","description":"The most hours in any 30 days.","type":"integer","minimum":1,"maximum":720},"by":{"title":"By tags","description":"Resource tag keys the total is counted per value of (e.g. [env] or [team, env]).","type":"array","minItems":1,"items":{"$ref":"#/definitions/tagKey"}}}},"escalate_after":{"$ref":"#/definitions/duration","title":"Escalate after","description":"An open request pull request older than this and not yet approved gets a review request to escalate_to (once). See docs/escalation.md."},"escalate_to":{"title":"Escalate to","description":"Who reconcile requests a review from when escalate_after passes: group:NAME, @ORG/TEAM or logins.","type":"array","minItems":1,"items":{"$ref":"#/definitions/principal"}},"expire_after":{"$ref":"#/definitions/duration","title":"Expire after","description":"An open request pull request older than this is closed by reconcile with a comment saying why. See docs/escalation.md."},"break_glass":{"title":"Break-glass","description":"Granted on merge WITHOUT approvals; one of reviewers must approve the merged pull request within review_within of the merge, or reconcile revokes the access early. max_duration must be at most 4h. See docs/break-glass.md.","type":"object","additionalProperties":false,"required":["review_within","reviewers"],"properties":{"review_within":{"$ref":"#/definitions/duration","title":"Review within","description":"How long after the merge the retro-review may take (e.g. 1h, 24h)."},"reviewers":{"title":"Reviewers","description":"Who may give the retro-review: approver selectors (login, group:NAME, @ORG/TEAM, { tags }).","type":"array","minItems":1,"items":{"$ref":"#/definitions/approverSelector"}}}}},"if":{"required":["break_glass"],"properties":{"break_glass":true}},"then":{"properties":{"approvals":{"type":"array","maxItems":0}}}},"policy":{"title":"Policy","description":"An allow policy (requesters, access) or a deny policy (effect: deny, requesters).","type":"object","additionalProperties":false,"required":["name","resources","requesters"],"properties":{"name":{"title":"Name","description":"Unique policy name: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"description":{"title":"Description","description":"What the policy is for, shown in reports.","type":"string","maxLength":2000},"effect":{"title":"Effect","description":"allow (default) or deny: a matching deny policy whose requesters include the requester forbids the request.","type":"string","enum":["allow","deny"]},"resources":{"$ref":"#/definitions/tagSelector","title":"Resources","description":"The resources the policy applies to, by tags. Must not be empty."},"requesters":{"title":"Requesters","description":"Who the policy is about: for allow, who may request; for deny, who is forbidden.","type":"array","minItems":1,"items":{"$ref":"#/definitions/requesterSelector"}},"access":{"title":"Access levels","description":"Access levels offered (allow policies only), each with its maximum duration and approvals.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"$ref":"#/definitions/accessRule"}},"escalate_after":{"$ref":"#/definitions/duration","title":"Escalate after","description":"An open request pull request older than this and not yet approved gets a review request to escalate_to (once). See docs/escalation.md."},"escalate_to":{"title":"Escalate to","description":"Who reconcile requests a review from when escalate_after passes: group:NAME, @ORG/TEAM or logins.","type":"array","minItems":1,"items":{"$ref":"#/definitions/principal"}},"expire_after":{"$ref":"#/definitions/duration","title":"Expire after","description":"An open request pull request older than this is closed by reconcile with a comment saying why. See docs/escalation.md."},"require":{"title":"Requirements","description":"Extra requirements on grants (allow policies only).","type":"object","additionalProperties":false,"properties":{"reason":{"title":"Reason required","description":"The grant must give a reason.","type":"boolean"},"ticket":{"title":"Ticket pattern","description":"A regular expression (anchor it with ^…$) the grant\'s ticket must match; the ticket becomes required.","type":"string","minLength":1,"maxLength":200}}}},"if":{"required":["effect"],"properties":{"effect":{"const":"deny"}}},"then":{"properties":{"access":false,"require":false}},"else":{"required":["access"],"properties":{"access":true}}},"baselineEntry":{"title":"Baseline entry","description":"Standing access: revocation never goes below it.","type":"object","additionalProperties":false,"required":["person","access"],"properties":{"person":{"$ref":"#/definitions/login","title":"Person","description":"GitHub login of the person with standing access."},"access":{"$ref":"#/definitions/accessLevel","title":"Access","description":"The standing access level."}}},"githubConfig":{"title":"github provider config","description":"Exactly one of repository (OWNER/NAME: collaborator access) or team (ORG/SLUG: team membership).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"repository":{"title":"Repository","description":"OWNER/NAME of the repository.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\\\.\\\\.?$)[A-Za-z0-9._-]{1,100}$"},"team":{"title":"Team","description":"ORG/SLUG of the team (the slug is lower case).","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[a-z0-9][a-z0-9_-]{0,99}$"}}},"postgresConfig":{"title":"postgres provider config","description":"connection_env (environment variable holding the connection URL) and roles (access level → database role).","type":"object","additionalProperties":false,"required":["connection_env","roles"],"properties":{"connection_env":{"$ref":"#/definitions/envName","title":"Connection variable","description":"Name of the environment variable holding the connection URL."},"roles":{"title":"Roles","description":"Access level → the database role granted for it.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/accessLevel"},"additionalProperties":{"title":"Database role","description":"A PostgreSQL role name, taken literally (case preserved) and always quoted: any characters except NUL, at most 63 bytes (longer names are refused by the provider, as the server would truncate them).","type":"string","pattern":"^[^\\\\u0000]{1,63}$"}}}},"webhookConfig":{"title":"webhook provider config","description":"url (receives signed grant and revoke calls) and secret_env (environment variable holding the signing secret).","type":"object","additionalProperties":false,"required":["url","secret_env"],"properties":{"url":{"title":"URL","description":"The http(s) URL of the receiver.","type":"string","maxLength":2048,"pattern":"^https?://[^\\\\s/?#]+(?:[/?#]\\\\S*)?$"},"secret_env":{"$ref":"#/definitions/envName","title":"Secret variable","description":"Name of the environment variable holding the signing secret."}}},"resource":{"title":"Resource","description":"Something access is granted to.","type":"object","additionalProperties":false,"required":["id","provider","config"],"properties":{"id":{"title":"Id","description":"Unique resource id used in grants: lower case letters, digits, . _ - (at most 100 characters).","type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$"},"provider":{"title":"Provider","description":"The adapter that grants and revokes: github, postgres or webhook.","type":"string","enum":["github","postgres","webhook"]},"tags":{"title":"Tags","description":"KEY: VALUE metadata that policies select on (env, team, kind, …).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"$ref":"#/definitions/tagValue"}},"config":{"title":"Provider config","description":"Provider settings: github { repository } or { team }; postgres { connection_env, roles }; webhook { url, secret_env }.","type":"object"},"baseline":{"title":"Baseline","description":"Standing access declared in git; revocation returns a person to it, never below.","type":"array","items":{"$ref":"#/definitions/baselineEntry"}},"prune":{"title":"Prune","description":"When true, reconcile removes access at the provider that no grant or baseline explains (default false: only reported as drift).","type":"boolean"}},"allOf":[{"if":{"required":["provider"],"properties":{"provider":{"const":"github"}}},"then":{"properties":{"config":{"$ref":"#/definitions/githubConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"postgres"}}},"then":{"properties":{"config":{"$ref":"#/definitions/postgresConfig"}}}},{"if":{"required":["provider"],"properties":{"provider":{"const":"webhook"}}},"then":{"properties":{"config":{"$ref":"#/definitions/webhookConfig"}}}}]},"discoverRule":{"title":"Discovery rule","description":"Each repository of a GitHub organization becomes a resource github:ORG/NAME.","type":"object","additionalProperties":false,"required":["provider","org"],"properties":{"provider":{"title":"Provider","description":"Only github can be discovered.","type":"string","enum":["github"]},"org":{"$ref":"#/definitions/login","title":"Organization","description":"The GitHub organization login."},"tags_from":{"title":"Tags from","description":"Where tags come from: custom_properties (the repository\'s custom properties; the default).","type":"string","enum":["custom_properties"]}}},"person":{"title":"Person","description":"A GitHub account: numeric id (identity is bound to it), tags, per-provider identities.","type":"object","additionalProperties":false,"properties":{"id":{"title":"GitHub user id","description":"The numeric GitHub user id (https://api.github.com/users/LOGIN); logins can be renamed, ids cannot.","type":"integer","minimum":1,"maximum":9007199254740991},"tags":{"title":"Tags","description":"KEY: VALUE or KEY: [VALUES] (team: [billing, data_science]).","type":"object","propertyNames":{"$ref":"#/definitions/tagKey"},"additionalProperties":{"title":"Tag value(s)","description":"A value or a non-empty list of values.","anyOf":[{"$ref":"#/definitions/tagValue"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/tagValue"}}]}},"identities":{"title":"Identities","description":"Provider name → the person\'s account there (e.g. postgres: alice).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"title":"Account","description":"The account name at that provider.","type":"string","pattern":"^\\\\S{1,256}$"}}}}}}');
 ;// CONCATENATED MODULE: ./src/load/schemas.ts
 /**
  * The published JSON Schemas (schemas/*.json), compiled once per process. They are imported as
@@ -45455,7 +45776,7 @@ class FirstSeen {
         return undefined;
     }
 }
-function buildSnapshot(files) {
+function snapshot_buildSnapshot(files) {
     const diagnostics = [];
     const resources = [];
     const people = new Map();
@@ -45959,6 +46280,8 @@ function loadGrant(path, bytes, kind = 'file') {
     };
     if (g.ticket !== undefined)
         grant.ticket = g.ticket;
+    if (g.extends !== undefined)
+        grant.extends = g.extends;
     return { ok: true, grant };
 }
 /**
@@ -45995,14 +46318,14 @@ function loadGrants(entries) {
 
 async function loadConfig(repoDir, ref) {
     const files = ref ? await readPolicyFilesGit(repoDir, ref) : await readPolicyFilesFs(repoDir);
-    const built = buildSnapshot(files);
+    const built = snapshot_buildSnapshot(files);
     if (!built.ok) {
-        throw new ConfigError(`policies/${ref ? ` at ${ref}` : ''} is invalid: nothing can be decided until it is fixed`, built.diagnostics);
+        throw new errors_ConfigError(`policies/${ref ? ` at ${ref}` : ''} is invalid: nothing can be decided until it is fixed`, built.diagnostics);
     }
     const owners = ref ? await readCodeownersGit(repoDir, ref) : await readCodeownersFs(repoDir);
     return {
-        prepared: prepare(built.snapshot),
-        codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
+        prepared: prepared_prepare(built.snapshot),
+        codeowners: owners ? codeowners_parseCodeowners(owners.text, owners.path) : null,
         origin: ref ? `git ref ${ref}` : 'working tree',
     };
 }
@@ -46057,12 +46380,542 @@ function withIdClashes(loaded, clashes) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/git/run.ts
+/** Run git without a shell; arguments are passed as an array, never interpolated. */
+
+
+function run_git(repoDir, args, maxBuffer = 512 * 1024 * 1024) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('git', ['-C', repoDir, ...args], { maxBuffer, encoding: 'utf8' }, (err, stdout, stderr) => {
+            if (err)
+                reject(new UsageError(`git ${args[0]} failed in ${repoDir}: ${(stderr || err.message).trim()}`));
+            else
+                resolve(stdout);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/landing.ts
+/**
+ * Landing times from git history: for each grant file present at REV, the committer time of
+ * the commit that (last) added it on REV's first-parent history. That is where its window
+ * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
+ * lands its files at the merge commit, not at the PR's own commits.
+ */
+
+const RECORD = '\u001e';
+/**
+ * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
+ * REV may be a range `BEFORE..AFTER` (the commits of one push).
+ */
+async function grantEvents(repoDir, rev = 'HEAD') {
+    if (rev.startsWith('-'))
+        throw new Error(`not a revision: ${rev}`);
+    const out = await run_git(repoDir, [
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--reverse',
+        '--no-renames',
+        `--format=${RECORD}%H %ct`,
+        '--name-status',
+        '-z',
+        rev,
+        '--',
+        'grants/',
+    ]).catch(async (e) => {
+        // A repository with no commits yet has no history: nothing has landed. Any other bad
+        // revision is the caller's mistake and is reported.
+        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
+        if (empty && rev === 'HEAD')
+            return '';
+        throw e;
+    });
+    const events = [];
+    for (const chunk of out.split(RECORD)) {
+        if (!chunk.trim())
+            continue;
+        const fields = chunk.split('\0');
+        const [header, ...rest] = fields;
+        const [commit, seconds] = header.trim().split(' ');
+        const time = Number(seconds) * 1000;
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+            const status = rest[i].trim().charAt(0);
+            const path = rest[i + 1];
+            if (status === 'A' || status === 'D' || status === 'M')
+                events.push({ commit: commit, time, status, path });
+        }
+    }
+    return events;
+}
+/** Current landing of each file: the last add not followed by a delete. */
+function landingsFrom(events) {
+    const landed = new Map();
+    for (const e of events) {
+        if (e.status === 'A')
+            landed.set(e.path, { commit: e.commit, time: e.time });
+        else if (e.status === 'D')
+            landed.delete(e.path);
+    }
+    return landed;
+}
+async function landingTimes(repoDir, rev = 'HEAD') {
+    return landingsFrom(await grantEvents(repoDir, rev));
+}
+
+;// CONCATENATED MODULE: ./src/core/audit.ts
+/** `Merge pull request #12 from …` or a squash title ending in `(#12)`. */
+function pullRequestOfMessage(message) {
+    const first = message.split('\n', 1)[0] ?? '';
+    const m = /^Merge pull request #(\d+) /.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
+    return m ? Number(m[1]) : null;
+}
+/** Approvers reconcile recorded for a grant in a revocation commit message. */
+function approversInRecord(message, grantId) {
+    for (const line of message.split('\n')) {
+        if (!line.startsWith(`- ${grantId}: `))
+            continue;
+        const m = /approved by ([^()]+?)(?: \(|$)/.exec(line);
+        if (m)
+            return m[1]
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+    }
+    return [];
+}
+function auditWindows(events, messages, grantAt, nowMs) {
+    const open = new Map();
+    const out = [];
+    const iso = (ms) => new Date(ms).toISOString();
+    for (const e of events) {
+        if (e.status === 'A') {
+            const g = grantAt(e.commit, e.path);
+            const id = /([^/]+)\.yaml$/.exec(e.path)?.[1] ?? e.path;
+            const pr = pullRequestOfMessage(messages.get(e.commit) ?? '');
+            const endMs = g?.durationMs != null ? e.time + g.durationMs : e.time;
+            const w = {
+                grant: id,
+                file: e.path,
+                person: g?.person ?? '',
+                access: g?.access ?? '',
+                duration: g?.duration ?? '',
+                resources: g?.resources ?? [],
+                pr,
+                landing_commit: e.commit,
+                approvers: [],
+                start: iso(e.time),
+                end: iso(endMs),
+                ended_at: null,
+                removal_commit: null,
+                outcome: pr === null || !g ? 'never-applied' : 'active',
+                endMs,
+            };
+            open.set(e.path, w);
+            out.push(w);
+        }
+        else if (e.status === 'D') {
+            const w = open.get(e.path);
+            if (!w)
+                continue;
+            open.delete(e.path);
+            w.removal_commit = e.commit;
+            w.approvers = approversInRecord(messages.get(e.commit) ?? '', w.grant);
+            if (w.outcome === 'never-applied')
+                w.ended_at = iso(Math.min(e.time, w.endMs));
+            else if (e.time < w.endMs) {
+                w.outcome = 'revoked-early';
+                w.ended_at = iso(e.time);
+            }
+            else {
+                w.outcome = 'expired';
+                w.ended_at = w.end;
+            }
+        }
+    }
+    for (const w of open.values()) {
+        if (w.outcome === 'never-applied')
+            continue;
+        if (nowMs >= w.endMs) {
+            w.outcome = 'expired';
+            w.ended_at = w.end;
+        }
+    }
+    return out.map(({ endMs: _e, ...w }) => w);
+}
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+/**
+ * Git history for the audit trail, read in a few git processes whatever its length:
+ *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
+ *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
+ *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
+ */
+
+
+const history_RECORD = '\u001e';
+const FIELD = '\u001f';
+/** First-parent add/delete/modify events under `paths`, oldest first. */
+async function pathEvents(repoDir, rev, paths) {
+    const out = await run_git(repoDir, [
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--reverse',
+        '--no-renames',
+        `--format=${history_RECORD}%H %ct`,
+        '--name-status',
+        '-z',
+        rev,
+        '--',
+        ...paths,
+    ]);
+    const events = [];
+    for (const chunk of out.split(history_RECORD)) {
+        if (!chunk.trim())
+            continue;
+        const [header, ...rest] = chunk.split('\0');
+        const [commit, seconds] = header.trim().split(' ');
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+            const status = rest[i].trim().charAt(0);
+            if (status === 'A' || status === 'D' || status === 'M')
+                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
+        }
+    }
+    return events;
+}
+async function messagesWithParents(repoDir, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return out;
+    const text = await run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${history_RECORD}`], commits.join('\n') + '\n');
+    for (const rec of text.toString('utf8').split(history_RECORD)) {
+        const [sha, parents, message] = rec.split(FIELD);
+        if (message === undefined)
+            continue;
+        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
+    }
+    return out;
+}
+/**
+ * Full messages of the given commits. For a merge commit, the message of the merged branch's
+ * tip follows its own: a revocation pull request merged with a merge commit keeps its record
+ * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
+ */
+async function commitMessages(repoDir, commits) {
+    const own = await messagesWithParents(repoDir, commits);
+    const merged = await messagesWithParents(repoDir, [
+        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
+    ]);
+    const out = new Map();
+    for (const [sha, c] of own) {
+        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
+        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
+    }
+    return out;
+}
+/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
+async function blobsAt(repoDir, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const buf = await run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
+    let pos = 0;
+    for (const spec of specs) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+            continue;
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
+        pos += size + 1;
+    }
+    return out;
+}
+function run(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        const errs = [];
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.stderr.on('data', (c) => errs.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => code === 0
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
+        child.stdin.end(input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/audit.ts
+/**
+ * `gitgrant audit`: every window ever, from git history alone, with filters. Resources are
+ * resolved with the policies in force just before each landing (the same first-parent rule apply
+ * uses); configurations are loaded once per version of policies/, not once per grant.
+ */
+
+
+
+
+
+
+
+async function runAudit(repoDir, rev, nowMs, filters = {}) {
+    const events = await pathEvents(repoDir, rev, ['grants/', 'policies/']);
+    const grantEvents = events.filter((e) => e.path.startsWith('grants/') && e.path.endsWith('.yaml'));
+    const policyCommits = [
+        ...new Set(events.filter((e) => e.path.startsWith('policies/')).map((e) => e.commit)),
+    ];
+    // The configuration in force for a landing = policies/ as of the last change strictly before it.
+    const order = new Map();
+    events.forEach((e, i) => order.has(e.commit) || order.set(e.commit, i));
+    const configs = new Map();
+    const configFor = (commit) => {
+        const at = order.get(commit) ?? Infinity;
+        let version = null;
+        for (const c of policyCommits)
+            if ((order.get(c) ?? Infinity) < at)
+                version = c;
+        if (!version)
+            return Promise.resolve(null);
+        let p = configs.get(version);
+        if (!p)
+            configs.set(version, (p = loadConfig(repoDir, version).catch(() => null)));
+        return p;
+    };
+    const landings = grantEvents.filter((e) => e.status === 'A');
+    const [messages, blobs] = await Promise.all([
+        commitMessages(repoDir, [...new Set(grantEvents.filter((e) => e.status !== 'M').map((e) => e.commit))]),
+        blobsAt(repoDir, landings.map((e) => `${e.commit}:${e.path}`)),
+    ]);
+    const parsed = new Map();
+    for (const e of landings) {
+        const bytes = blobs.get(`${e.commit}:${e.path}`);
+        const r = bytes ? loadGrant(e.path, bytes) : null;
+        if (!r?.ok)
+            continue;
+        const config = await configFor(e.commit);
+        const resources = config
+            ? resolveResources(r.grant, config.prepared.inventory).resources
+            : [];
+        const d = parseDuration(r.grant.duration);
+        parsed.set(`${e.commit}:${e.path}`, {
+            person: r.grant.requester,
+            access: r.grant.access,
+            duration: r.grant.duration,
+            durationMs: d.ok ? d.ms : null,
+            resources: resources.length
+                ? resources.map((x) => x.id)
+                : r.grant.resources.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))),
+            tags: resources.map((x) => ({ ...x.tags })),
+        });
+    }
+    const windows = auditWindows(grantEvents, messages, (c, p) => parsed.get(`${c}:${p}`) ?? null, nowMs);
+    const tagsOf = (w) => parsed.get(`${w.landing_commit}:${w.file}`)?.tags ?? [];
+    let tagKey;
+    let tagValue;
+    if (filters.tag !== undefined) {
+        const i = filters.tag.indexOf('=');
+        if (i <= 0)
+            throw new UsageError(`--tag must be key=value (got "${filters.tag}")`);
+        tagKey = filters.tag.slice(0, i);
+        tagValue = filters.tag.slice(i + 1);
+    }
+    return windows.filter((w) => {
+        if (filters.person && w.person.toLowerCase() !== filters.person.toLowerCase())
+            return false;
+        if (filters.resource && !w.resources.includes(filters.resource))
+            return false;
+        if (tagKey !== undefined && !tagsOf(w).some((t) => t[tagKey] === tagValue))
+            return false;
+        const start = Date.parse(w.start);
+        const end = Date.parse(w.ended_at ?? w.end);
+        if (filters.since !== undefined && end < filters.since)
+            return false;
+        if (filters.until !== undefined && start >= filters.until)
+            return false;
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/history.ts
+/**
+ * The git history that extensions and repeat-access caps are decided on (docs/extension.md),
+ * read from a local clone of the default branch: the grant an `extends` names (its file, its
+ * landing, its resources as resolved with the policies before its landing, its own window —
+ * continued when it is itself an extension) and the windows of `gitgrant audit`. The decisions
+ * themselves are pure (src/core/extension.ts).
+ */
+
+
+
+
+
+
+
+
+/** Chains longer than this are not followed (they are refused anyway by any sane `max_extensions`). */
+const MAX_CHAIN = 50;
+/** Caches per reader (one run): configurations, grant files and landings per revision. */
+function historyReader(repoDir) {
+    const configs = new Map();
+    const grants = new Map();
+    const landings = new Map();
+    const audits = new Map();
+    const once = (m, k, f) => {
+        let p = m.get(k);
+        if (!p)
+            m.set(k, (p = f()));
+        return p;
+    };
+    const configAt = (rev) => once(configs, rev, () => loadConfig(repoDir, rev).catch(() => null));
+    const grantsAt = (rev) => once(grants, rev, () => loadGrantFiles(repoDir, undefined, rev));
+    const landingsAt = (rev) => once(landings, rev, () => landingTimes(repoDir, rev));
+    /** Is REV a commit of this clone? */
+    async function has(rev) {
+        try {
+            await run_git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** The grant with id ID on REV (the default branch at some commit), with its window. */
+    async function priorGrant(rev, id, depth = 0) {
+        const g = (await grantsAt(rev)).find((l) => l.grant?.id === id)?.grant;
+        if (!g)
+            return null;
+        const landing = (await landingsAt(rev)).get(g.file);
+        const d = parseDuration(g.duration);
+        if (!landing || !d.ok)
+            return null;
+        const config = (await configAt(`${landing.commit}^1`)) ?? (await configAt(rev));
+        const resources = config ? resolveResources(g, config.prepared.inventory).resources.map((r) => r.id) : [];
+        const w = await windowOf(g, landing, depth);
+        return {
+            id: g.id,
+            file: g.file,
+            requester: g.requester,
+            access: g.access,
+            resources,
+            startMs: w.startMs,
+            endMs: w.endMs,
+            chain: w.extended ? w.extended.chain + 1 : 0,
+        };
+    }
+    /**
+     * The window of a grant that landed at LANDING: from the landing to landing + duration, or,
+     * for a valid extension, from the end of the grant it extends (as it was just before the
+     * landing) to that end + duration.
+     */
+    async function windowOf(grant, landing, depth = 0) {
+        const d = parseDuration(grant.duration);
+        const ms = d.ok ? d.ms : 0;
+        const plain = { startMs: landing.time, endMs: landing.time + ms };
+        if (grant.extends === undefined)
+            return plain;
+        if (depth >= MAX_CHAIN)
+            return { ...plain, invalid: `the chain of extensions is longer than ${MAX_CHAIN}` };
+        const prior = await priorGrant(`${landing.commit}^1`, grant.extends, depth + 1).catch(() => null);
+        if (!prior)
+            return {
+                ...plain,
+                invalid: `there was no grant ${grant.extends} on the default branch when it landed`,
+            };
+        const c = continueWindow(prior, landing.time, ms);
+        if (!c.ok)
+            return { ...plain, invalid: c.reason };
+        return { startMs: c.startMs, endMs: c.endMs, extended: prior };
+    }
+    /** Every window `gitgrant audit` reconstructs up to REV (never-applied ones left out). */
+    function windowsAt(rev, nowMs) {
+        return once(audits, rev, async () => (await runAudit(repoDir, rev, nowMs))
+            .filter((w) => w.outcome !== 'never-applied')
+            .map((w) => ({
+            file: w.file,
+            person: w.person,
+            access: w.access,
+            resources: w.resources,
+            startMs: Date.parse(w.start),
+            endMs: Date.parse(w.ended_at ?? w.end),
+        })));
+    }
+    /**
+     * The history facts for deciding GRANT on top of BASE (a commit of the default branch) at
+     * instant AT_MS — only what the request needs (nothing for a request without `extends` whose
+     * policies set no hours cap).
+     */
+    async function factsFor(base, grant, prepared, atMs) {
+        const preview = evaluatePolicies(grant, prepared);
+        if (!needsHistory(preview))
+            return undefined;
+        const byId = new Map(prepared.snapshot.resources.map((r) => [r.id, r.tags]));
+        const tagsOf = (id) => byId.get(id);
+        if (base !== null && base.endsWith('^1') && !(await has(base)) && (await has(base.slice(0, -2))))
+            // Decided on top of a root commit: there is no history before it.
+            return { atMs, tagsOf, extended: null, windows: [] };
+        if (base === null || !(await has(base)))
+            return {
+                atMs,
+                tagsOf,
+                unavailable: 'the default branch history is not available to this run (check out the default branch with fetch-depth: 0)',
+            };
+        try {
+            const facts = { atMs, tagsOf };
+            if (grant.extends !== undefined)
+                facts.extended = await priorGrant(base, grant.extends);
+            if (preview.hourCaps?.length)
+                facts.windows = await windowsAt(base, atMs);
+            return facts;
+        }
+        catch (e) {
+            return { atMs, tagsOf, unavailable: e instanceof Error ? e.message : String(e) };
+        }
+    }
+    return { has, priorGrant, windowOf, windowsAt, factsFor, landingsAt, grantsAt };
+}
+/**
+ * History facts for grant files checked in a working tree or clone (CLI `validate`): a file that
+ * already landed on REV is decided as at its landing (history just before it); a new one at
+ * NOW_MS on top of REV.
+ */
+async function historyForFiles(repoDir, rev, loaded, prepared, nowMs) {
+    const out = new Map();
+    const reader = historyReader(repoDir);
+    const revOk = await reader.has(rev);
+    const landed = revOk
+        ? await reader.landingsAt(rev).catch(() => new Map())
+        : new Map();
+    for (const l of loaded) {
+        if (!l.grant)
+            continue;
+        const landing = landed.get(l.file);
+        let facts = landing
+            ? await reader.factsFor(`${landing.commit}^1`, l.grant, prepared, landing.time)
+            : await reader.factsFor(revOk ? rev : null, l.grant, prepared, nowMs);
+        // No git history at all (not a repository, no commit yet): nothing has landed, as for
+        // `plan`. The Action, apply and reconcile always have the history and fail closed without it.
+        if (facts?.unavailable !== undefined && !revOk) {
+            const { unavailable: _u, ...rest } = facts;
+            facts = { ...rest, extended: null, windows: [] };
+        }
+        if (facts)
+            out.set(l.file, facts);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 /**
  * `gitgrant validate`: check grant files against policies and, with pull-request facts,
  * their approvals. Returns the documented JSON shape (DESIGN.md §5) plus the decisions for
  * text rendering.
  */
+
 
 
 
@@ -46096,6 +46949,15 @@ function toJson(file, decision, errors, withApprovals) {
         max_duration: policy.maxDurationMs === undefined ? null : formatDuration(policy.maxDurationMs),
         approvals: slots,
         errors: allErrors,
+        ...(policy.breakGlass
+            ? {
+                break_glass: {
+                    review_within: policy.breakGlass.reviewWithin,
+                    reviewers: policy.breakGlass.rules.map((r) => describeFrom(r.from)),
+                    policies: policy.breakGlass.policies,
+                },
+            }
+            : {}),
     };
 }
 async function runValidate(opts) {
@@ -46104,13 +46966,15 @@ async function runValidate(opts) {
     if (opts.facts)
         paths = classifyChanges(opts.facts.changed_files).added;
     const loaded = paths && paths.length === 0 ? [] : await loadGrantFiles(opts.repo, paths);
-    return evaluateRequests(config, loaded, opts.facts);
+    // Extensions and hours caps are decided on the history of REF (or HEAD) in the repository.
+    const history = await historyForFiles(opts.repo, opts.policiesRef ?? 'HEAD', loaded, config.prepared, opts.nowMs ?? Date.now());
+    return evaluateRequests(config, loaded, opts.facts, history);
 }
 /**
  * Decide every loaded grant file. With PR facts, the changed files also decide `mixed-change`
  * and `grant-modified`, and approvals are checked.
  */
-function evaluateRequests(config, loaded, facts) {
+function evaluateRequests(config, loaded, facts, history) {
     const opts = { facts };
     const extraErrors = new Map();
     let deleted = [];
@@ -46132,6 +46996,7 @@ function evaluateRequests(config, loaded, facts) {
         const decision = decideGrant(item.grant, config.prepared, {
             facts: opts.facts,
             codeowners: config.codeowners,
+            ...(history?.has(item.file) ? { history: history.get(item.file) } : {}),
         });
         decisions.set(item.file, decision);
         results.push(toJson(item.file, decision, extra, !!opts.facts));
@@ -46222,11 +47087,12 @@ async function runExplain(repo, file, policiesRef) {
 function windowOf(input, nowMs) {
     if (input.landedAt === undefined)
         return { ...input, state: 'pending' };
-    const endMs = input.landedAt + input.durationMs;
+    const startMs = input.startsAt ?? input.landedAt;
+    const endMs = startMs + input.durationMs;
     return {
         ...input,
-        state: nowMs < input.landedAt ? 'pending' : nowMs < endMs ? 'active' : 'expired',
-        start: new Date(input.landedAt).toISOString(),
+        state: nowMs < startMs ? 'pending' : nowMs < endMs ? 'active' : 'expired',
+        start: new Date(startMs).toISOString(),
         end: new Date(endMs).toISOString(),
         remainingMs: endMs - nowMs,
     };
@@ -46235,89 +47101,6 @@ function planWindows(inputs, nowMs) {
     return inputs
         .map((i) => windowOf(i, nowMs))
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/git/run.ts
-/** Run git without a shell; arguments are passed as an array, never interpolated. */
-
-
-function run_git(repoDir, args, maxBuffer = 512 * 1024 * 1024) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_.execFile)('git', ['-C', repoDir, ...args], { maxBuffer, encoding: 'utf8' }, (err, stdout, stderr) => {
-            if (err)
-                reject(new UsageError(`git ${args[0]} failed in ${repoDir}: ${(stderr || err.message).trim()}`));
-            else
-                resolve(stdout);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/git/landing.ts
-/**
- * Landing times from git history: for each grant file present at REV, the committer time of
- * the commit that (last) added it on REV's first-parent history. That is where its window
- * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
- * lands its files at the merge commit, not at the PR's own commits.
- */
-
-const RECORD = '\u001e';
-/**
- * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
- * REV may be a range `BEFORE..AFTER` (the commits of one push).
- */
-async function grantEvents(repoDir, rev = 'HEAD') {
-    if (rev.startsWith('-'))
-        throw new Error(`not a revision: ${rev}`);
-    const out = await run_git(repoDir, [
-        'log',
-        '--first-parent',
-        '--diff-merges=first-parent',
-        '--reverse',
-        '--no-renames',
-        `--format=${RECORD}%H %ct`,
-        '--name-status',
-        '-z',
-        rev,
-        '--',
-        'grants/',
-    ]).catch(async (e) => {
-        // A repository with no commits yet has no history: nothing has landed. Any other bad
-        // revision is the caller's mistake and is reported.
-        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
-        if (empty && rev === 'HEAD')
-            return '';
-        throw e;
-    });
-    const events = [];
-    for (const chunk of out.split(RECORD)) {
-        if (!chunk.trim())
-            continue;
-        const fields = chunk.split('\0');
-        const [header, ...rest] = fields;
-        const [commit, seconds] = header.trim().split(' ');
-        const time = Number(seconds) * 1000;
-        for (let i = 0; i + 1 < rest.length; i += 2) {
-            const status = rest[i].trim().charAt(0);
-            const path = rest[i + 1];
-            if (status === 'A' || status === 'D' || status === 'M')
-                events.push({ commit: commit, time, status, path });
-        }
-    }
-    return events;
-}
-/** Current landing of each file: the last add not followed by a delete. */
-function landingsFrom(events) {
-    const landed = new Map();
-    for (const e of events) {
-        if (e.status === 'A')
-            landed.set(e.path, { commit: e.commit, time: e.time });
-        else if (e.status === 'D')
-            landed.delete(e.path);
-    }
-    return landed;
-}
-async function landingTimes(repoDir, rev = 'HEAD') {
-    return landingsFrom(await grantEvents(repoDir, rev));
 }
 
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
@@ -46329,16 +47112,23 @@ async function landingTimes(repoDir, rev = 'HEAD') {
 
 
 
+
 async function runPlan(repo, nowMs, rev = 'HEAD') {
     const [loaded, landed] = await Promise.all([loadGrantFiles(repo), landingTimes(repo, rev)]);
     const errors = loaded.flatMap((l) => l.diagnostics);
-    const inputs = loaded.flatMap((l) => {
+    const history = historyReader(repo);
+    const invalid = new Map();
+    const inputs = (await Promise.all(loaded.map(async (l) => {
         if (!l.grant)
             return [];
         const d = parseDuration(l.grant.duration);
         if (!d.ok)
             return [];
         const landing = landed.get(l.file);
+        // An extension continues the grant it names without a gap (docs/extension.md).
+        const w = landing && l.grant.extends !== undefined ? await history.windowOf(l.grant, landing) : undefined;
+        if (w?.invalid)
+            invalid.set(l.file, w.invalid);
         return [
             {
                 id: l.grant.id,
@@ -46346,10 +47136,11 @@ async function runPlan(repo, nowMs, rev = 'HEAD') {
                 durationMs: d.ms,
                 landedAt: landing?.time,
                 landingCommit: landing?.commit,
+                ...(w?.extended ? { startsAt: w.startMs, extends: w.extended.id } : {}),
                 grant: l.grant,
             },
         ];
-    });
+    }))).flat();
     const byFile = new Map(inputs.map((i) => [i.file, i.grant]));
     const windows = planWindows(inputs.map(({ grant: _g, ...w }) => w), nowMs);
     return {
@@ -46361,7 +47152,14 @@ async function runPlan(repo, nowMs, rev = 'HEAD') {
                 requester: g.requester,
                 access: g.access,
                 resources: g.resources.map((r) => (typeof r === 'string' ? r : `match ${JSON.stringify(r.match)}`)),
-                action: w.state === 'pending' ? 'apply on merge' : w.state === 'active' ? 'keep' : 'revoke',
+                action: w.state === 'pending'
+                    ? w.startsAt !== undefined && w.landedAt <= nowMs
+                        ? 'continues'
+                        : 'apply on merge'
+                    : w.state === 'active'
+                        ? 'keep'
+                        : 'revoke',
+                ...(invalid.has(w.file) ? { extensionInvalid: invalid.get(w.file) } : {}),
             };
         }),
         errors,
@@ -51720,7 +52518,9 @@ function where(e) {
     const url = e.request?.url ?? '';
     let path = url;
     try {
-        path = new URL(url, 'http://api.invalid').pathname;
+        // Decoded, so a person reads `git/refs/heads/main`, not `git/refs/heads%2Fmain` (a ref is
+        // one URL parameter). Found by the fault-injection suite (test/fault/cases.ts, row R34).
+        path = decodeURIComponent(new URL(url, 'http://api.invalid').pathname);
     }
     catch {
         // keep the url as it is
@@ -52755,7 +53555,7 @@ class PostgresProvider {
                     already.push(role);
                     continue;
                 }
-                await run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
+                await postgres_run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
                 if (!(await isMember(db, oids.get(role), memberOid))) {
                     throw new ProviderError(`resource ${resource.id}: GRANT ${role} TO ${identity} did not take effect (pg_auth_members has no membership)`, false, POSTGRES_ERROR_CODES.failed);
                 }
@@ -52788,7 +53588,7 @@ class PostgresProvider {
             if (!(await isMember(db, roleOid, memberOid))) {
                 return { changed: false, detail: `${identity} is not a member of ${role}` };
             }
-            await run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
+            await postgres_run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
             // Read back: REVOKE only removes grants made by the current role (PostgreSQL 16+ keeps one
             // membership per grantor) and only warns otherwise, so the catalog is the only proof.
             const grantors = await membershipGrantors(db, roleOid, memberOid);
@@ -52935,7 +53735,7 @@ async function membershipGrantors(db, roleOid, memberOid) {
         return null;
     return postgres_unique(result.rows.map((row) => row.grantor ?? '(unknown)')).join(', ');
 }
-async function run(db, resource, sql, display) {
+async function postgres_run(db, resource, sql, display) {
     try {
         await db.query(sql);
     }
@@ -53799,6 +54599,9 @@ function renderApplyMarkdown(result, nowMs, filter) {
         out.push('**Granted**', '', ...table(granted, nowMs, true), '');
     if (revoked.length)
         out.push('**Revoked**', '', ...table(revoked, nowMs, false), '');
+    // Break-glass: granted without approval; the retro-review is due (docs/break-glass.md).
+    for (const r of keep(result.retroReviews ?? []))
+        out.push(`> ⚠️ ${escape_code(r.file)} is **break-glass**: granted without approval. A retro-review is due by ${escape_text(r.deadline, 40)} (issue #${r.issue}), or reconcile revokes the access early.`, '');
     if (refused.length) {
         out.push('**Not granted: not approved at merge**', '');
         for (const c of refused)
@@ -53859,6 +54662,238 @@ async function upsertAlert(gh, ref, login, alert) {
     return { number: data.number, created: true };
 }
 
+;// CONCATENATED MODULE: ./src/render/notify-slack.ts
+/** Escape for Slack mrkdwn: the three control characters Slack documents. */
+function slackEscape(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+const e = slackEscape;
+const notify_slack_code = (s) => `\`${e(s)}\``;
+const list = (xs) => xs.map(notify_slack_code).join(', ');
+const prRef = (pr, url) => pr === null ? 'a direct push' : url ? `<${e(url)}|#${pr}>` : `#${pr}`;
+function grantLine(g) {
+    const parts = [`${e(g.person)}: ${notify_slack_code(g.access)} on ${list(g.resources)}`];
+    if (g.duration)
+        parts.push(`for ${e(g.duration)}`);
+    let line = parts.join(' ');
+    if (g.reason)
+        line += ` (${e(g.reason)})`;
+    return `• ${line} — ${notify_slack_code(g.file)}`;
+}
+/** The message text for an event (mrkdwn, escaped). */
+function notifyText(ev) {
+    switch (ev.kind) {
+        case 'request':
+            return [
+                `:key: *Access requested* in pull request ${prRef(ev.pr, ev.url)} by ${e(ev.author)}`,
+                ...ev.grants.map(grantLine),
+            ].join('\n');
+        case 'approval':
+            return [
+                `:white_check_mark: *Access request approved*: pull request ${prRef(ev.pr, ev.url)} by ${e(ev.author)}` +
+                    (ev.approvers.length ? `, approved by ${ev.approvers.map(e).join(', ')}` : ''),
+                ...ev.grants.map(grantLine),
+            ].join('\n');
+        case 'grant':
+            return `:unlock: *Access granted* (${prRef(ev.pr)}): ${grantLine(ev.grant).slice(2)}${ev.grant.end ? `, until ${e(ev.grant.end)}` : ''}`;
+        case 'expiry-warning':
+            return `:hourglass_flowing_sand: *Access expires soon*: ${grantLine(ev.grant).slice(2)}, ends ${e(ev.grant.end ?? '')}`;
+        case 'revocation':
+            return `:lock: *Access revoked*: ${grantLine(ev.grant).slice(2)}${ev.why ? ` — ${e(ev.why)}` : ''}`;
+    }
+}
+function renderSlackMessage(ev) {
+    const text = notifyText(ev);
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+}
+const notify_slack_kindOf = (ev) => ev.kind;
+
+;// CONCATENATED MODULE: ./src/notify/send.ts
+/**
+ * Sending notifications: one POST of a Slack-compatible JSON message to the incoming-webhook URL
+ * read from the environment variable `settings.notifications.webhook_env` at call time.
+ *
+ * Best effort by design: fail closed is about access decisions, not chat. Any failure (no URL,
+ * a bad URL, a refused or unreachable webhook) is logged as a warning and never fails a command.
+ * URL rules as the webhook provider: https, or http on loopback only; no user:password; no
+ * redirects followed. 408, 429, 5xx and network errors are retried (p-retry, 2 retries), each
+ * attempt bounded by a timeout (AbortSignal.timeout, default 10 s).
+ */
+
+
+const send_LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const NO_NOTIFIER = { wants: () => false, send: async () => false };
+/** Check a webhook URL: https, or http on loopback; no credentials. Returns a reason when refused. */
+function checkWebhookUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return { ok: false, reason: 'is not a valid URL' };
+    }
+    if (url.username || url.password)
+        return { ok: false, reason: 'must not hold a user name or password' };
+    if (url.protocol === 'https:')
+        return { ok: true, url };
+    if (url.protocol === 'http:' && send_LOOPBACK_HOSTS.has(url.hostname))
+        return { ok: true, url };
+    return { ok: false, reason: 'must be https:// (plain http:// only for loopback receivers)' };
+}
+class Retryable extends Error {
+}
+function notifierFor(settings, opts) {
+    const n = settings.notifications;
+    if (!n)
+        return NO_NOTIFIER;
+    const events = new Set(n.events);
+    const env = opts.env ?? process.env;
+    const warn = (m) => opts.log(`warning: gitgrant notifications: ${m}`);
+    return {
+        wants: (kind) => events.has(kind),
+        async send(ev) {
+            if (!events.has(ev.kind))
+                return false;
+            const raw = env[n.webhookEnv];
+            if (!raw) {
+                warn(`the environment variable ${n.webhookEnv} is not set: ${ev.kind} notification not sent`);
+                return false;
+            }
+            const checked = checkWebhookUrl(raw);
+            if (!checked.ok) {
+                // Never log the URL: it is a secret.
+                warn(`the URL in ${n.webhookEnv} ${checked.reason}: ${ev.kind} notification not sent`);
+                return false;
+            }
+            const body = JSON.stringify(renderSlackMessage(ev));
+            try {
+                await pRetry(async () => {
+                    let res;
+                    try {
+                        res = await fetch(checked.url, {
+                            method: 'POST',
+                            headers: { 'Content-Type': 'application/json', 'User-Agent': 'gitgrant' },
+                            body,
+                            redirect: 'manual',
+                            signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+                        });
+                    }
+                    catch (e) {
+                        throw new Retryable(`unreachable (${e instanceof Error ? e.message : String(e)})`);
+                    }
+                    await res.arrayBuffer().catch(() => undefined);
+                    if (res.status >= 200 && res.status < 300)
+                        return;
+                    const why = `answered HTTP ${res.status}`;
+                    if (res.status === 408 || res.status === 429 || res.status >= 500)
+                        throw new Retryable(why);
+                    throw new AbortError(why);
+                }, {
+                    retries: opts.retries ?? 2,
+                    minTimeout: opts.minDelayMs ?? 500,
+                    maxTimeout: 5_000,
+                    factor: 2,
+                });
+                return true;
+            }
+            catch (e) {
+                warn(`the ${ev.kind} notification failed: the webhook ${e instanceof Error ? e.message : String(e)}`);
+                return false;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/hooks.ts
+
+/** Remembered notifications are forgotten after this long (their grants are long gone). */
+const FORGET_AFTER_MS = 90 * 24 * 3_600_000;
+function safe(log, fn) {
+    return fn().catch((e) => log(`warning: gitgrant notifications: ${e instanceof Error ? e.message : String(e)}`));
+}
+/** Group change entries by grant file: one notification per grant. */
+function byFile(entries) {
+    const m = new Map();
+    for (const e of entries)
+        m.set(e.file, [...(m.get(e.file) ?? []), e]);
+    return m;
+}
+function factsOf(entries) {
+    const first = entries[0];
+    return {
+        grant: first.grant,
+        file: first.file,
+        person: first.person,
+        access: first.access,
+        resources: [...new Set(entries.map((e) => e.resource))],
+        ...(first.end ? { end: first.end } : {}),
+    };
+}
+/** apply: one `grant` notification per granted file that changed access. */
+async function notifyApply(settings, granted, opts, notifier = notifierFor(settings, opts)) {
+    if (!notifier.wants('grant'))
+        return;
+    await safe(opts.log, async () => {
+        for (const entries of byFile(granted).values()) {
+            if (!entries.some((e) => e.changed))
+                continue; // a rerun that changed nothing says nothing
+            await notifier.send({ kind: 'grant', pr: entries[0].pr ?? null, grant: factsOf(entries) });
+        }
+    });
+}
+/** reconcile: `expiry-warning` once per active grant ending soon; `revocation` once per revoked grant. */
+async function notifyReconcile(settings, nowMs, known, revoked, revokedEarly, state, opts, notifier = notifierFor(settings, opts)) {
+    const n = settings.notifications;
+    if (!n)
+        return;
+    await safe(opts.log, async () => {
+        const notified = (state.notified ??= {});
+        for (const [key, at] of Object.entries(notified))
+            if (nowMs - Date.parse(at) > FORGET_AFTER_MS)
+                delete notified[key];
+        const now = new Date(nowMs).toISOString();
+        if (notifier.wants('expiry-warning'))
+            for (const k of known) {
+                const w = k.window;
+                if (w.state !== 'active' || !k.approval.approved || k.early || !w.end)
+                    continue;
+                const left = Date.parse(w.end) - nowMs;
+                if (left <= 0 || left > n.expiryWarningMs)
+                    continue;
+                const key = `expiry-warning:${k.file}@${w.start ?? ''}`;
+                if (notified[key])
+                    continue;
+                const sent = await notifier.send({
+                    kind: 'expiry-warning',
+                    grant: {
+                        grant: k.grant.id,
+                        file: k.file,
+                        person: k.grant.requester,
+                        access: k.grant.access,
+                        resources: k.resources.map((r) => r.id),
+                        end: w.end,
+                    },
+                });
+                if (sent)
+                    notified[key] = now;
+            }
+        if (notifier.wants('revocation'))
+            for (const [file, entries] of byFile(revoked)) {
+                const key = `revocation:${file}@${entries[0].start ?? ''}`;
+                if (notified[key])
+                    continue;
+                const why = revokedEarly.find((r) => r.file === file)?.why;
+                const sent = await notifier.send({
+                    kind: 'revocation',
+                    grant: factsOf(entries),
+                    ...(why ? { why } : {}),
+                });
+                if (sent)
+                    notified[key] = now;
+            }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/commands/holdings.ts
 /**
  * What a person should still hold on a resource (DESIGN.md §4: revoking one grant never removes
@@ -53879,7 +54914,12 @@ function holdings(input) {
                 continue;
             const landing = input.landings.get(g.file);
             const d = parseDuration(g.grant.duration);
-            if (!landing || !d.ok || input.nowMs < landing.time || input.nowMs >= landing.time + d.ms)
+            if (!landing || !d.ok)
+                continue;
+            const w = g.grant.extends !== undefined && input.windowOf
+                ? await input.windowOf(g.grant, landing)
+                : { startMs: landing.time, endMs: landing.time + d.ms };
+            if (input.nowMs < w.startMs || input.nowMs >= w.endMs)
                 continue;
             const c = await input.check(g.file, landing.commit);
             if (c.approved && c.decision?.policy.resources.some((r) => r.id === resource.id))
@@ -53887,6 +54927,157 @@ function holdings(input) {
         }
         return [...levels];
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/break-glass.ts
+/**
+ * Break-glass retro-review (docs/break-glass.md). Pure: the merged pull request's facts and the
+ * clock are arguments.
+ *
+ * A break-glass grant is granted on merge without approvals. It keeps its access only when an
+ * eligible reviewer APPROVES the merged pull request — a review on its merged head, submitted at
+ * or after the landing — before `landing + review_within`. Eligible: matches the policy's
+ * `reviewers`; never the requester, the PR author, anyone who authored or committed a commit of
+ * the PR, or a bot (the same exclusions as approvals, src/core/approvals.ts).
+ */
+
+function retroOutcome(input, untilMs) {
+    const reviews = input.facts.reviews.filter((r) => {
+        // Post-merge reviews only (a review submitted before the merge reviewed a request, not what
+        // was done), and none after `untilMs`.
+        if (r.state === 'PENDING' || !r.submitted_at)
+            return false;
+        const at = Date.parse(r.submitted_at);
+        return Number.isFinite(at) && at >= input.landedAtMs && at < untilMs;
+    });
+    return evaluateApprovals({
+        rules: input.breakGlass.rules,
+        requester: input.requester,
+        facts: { ...input.facts, reviews },
+        dir: input.dir,
+        codeowners: null,
+    });
+}
+function retroReviewStatus(input) {
+    const deadlineMs = input.landedAtMs + input.breakGlass.reviewWithinMs;
+    const inTime = retroOutcome(input, Math.min(deadlineMs, input.nowMs + 1));
+    const approvedBy = (o) => [...new Set(o.rules.flatMap((r) => r.approved_by))];
+    const candidates = [...new Set(inTime.rules.flatMap((r) => r.candidates))].sort();
+    if (inTime.approved)
+        return {
+            state: 'reviewed',
+            deadlineMs,
+            reviewedBy: approvedBy(inTime),
+            reviewedAtAll: true,
+            candidates,
+            outcome: inTime,
+        };
+    const ever = retroOutcome(input, Infinity);
+    return {
+        state: input.nowMs >= deadlineMs ? 'overdue' : 'waiting',
+        deadlineMs,
+        reviewedBy: ever.approved ? approvedBy(ever) : [],
+        reviewedAtAll: ever.approved,
+        candidates,
+        outcome: inTime,
+    };
+}
+/** The reviewers of a break-glass decision, for messages (`group:security`, `@acme/sec`…). */
+function describeReviewers(breakGlass, describe) {
+    return breakGlass.rules.map((r) => describe(r.from)).join(' and ');
+}
+
+;// CONCATENATED MODULE: ./src/github/retro-review.ts
+
+const RETRO_REVIEW_LABEL = 'gitgrant-retro-review';
+const SAFE = /[^A-Za-z0-9._/:@-]/g;
+function retroReviewMarker(file, commit) {
+    return `<!-- gitgrant:retro-review ${file.replace(SAFE, '_')}@${commit.replace(SAFE, '_')} -->`;
+}
+const MARKER_RE = /<!-- gitgrant:retro-review ([A-Za-z0-9._/:@-]+)@([0-9a-f]{7,64}) -->/;
+async function openIssues(gh, ref) {
+    return gh.paginate(gh.rest.issues.listForRepo, {
+        ...ref,
+        state: 'open',
+        labels: RETRO_REVIEW_LABEL,
+        per_page: 100,
+    });
+}
+/** Our open retro-review issues, with the grant file and landing commit each is about. */
+async function openRetroReviews(gh, ref, login) {
+    const out = [];
+    for (const i of await openIssues(gh, ref)) {
+        if (i.pull_request)
+            continue;
+        const m = MARKER_RE.exec(i.body ?? '');
+        if (!m || !isOurs(i, m[0], login))
+            continue;
+        out.push({ number: i.number, file: m[1], commit: m[2] });
+    }
+    return out;
+}
+async function upsertRetroReview(gh, ref, login, issue) {
+    const marker = retroReviewMarker(issue.file, issue.commit);
+    const body = `${marker}\n${issue.body}`;
+    const existing = (await openIssues(gh, ref)).find((i) => !i.pull_request && isOurs(i, marker, login));
+    if (existing) {
+        if (existing.body !== body || existing.title !== issue.title)
+            await gh.rest.issues.update({ ...ref, issue_number: existing.number, title: issue.title, body });
+        return { number: existing.number, created: false };
+    }
+    const { data } = await gh.rest.issues.create({
+        ...ref,
+        title: issue.title,
+        body,
+        labels: [RETRO_REVIEW_LABEL],
+    });
+    return { number: data.number, created: true };
+}
+/** Say something on a retro-review issue, and close it when `close`. */
+async function commentRetroReview(gh, ref, number, body, close) {
+    await gh.rest.issues.createComment({ ...ref, issue_number: number, body });
+    if (close)
+        await gh.rest.issues.update({ ...ref, issue_number: number, state: 'closed' });
+}
+
+;// CONCATENATED MODULE: ./src/render/retro-review-markdown.ts
+/**
+ * Texts of the break-glass retro-review issue and its comments (docs/break-glass.md). Pure.
+ */
+
+
+function reviewersText(bg) {
+    return bg.rules.map((r) => describeFrom(r.from)).join(' and ');
+}
+/** The one line validate's comment and apply's report say about a break-glass request. */
+function retro_review_markdown_breakGlassNotice(bg) {
+    return `break-glass: no approval before merge; a retro-review by ${reviewersText(bg)} is required within ${bg.reviewWithin} or access is revoked`;
+}
+function retroReviewTitle(f) {
+    return `gitgrant: retro-review break-glass grant ${f.grant} (${f.requester}, ${f.access}) by ${f.deadline}`;
+}
+function retroReviewBody(f) {
+    const who = f.candidates.length
+        ? ` — can be given by ${f.candidates.map((c) => escape_text(c, 100)).join(', ')}`
+        : '';
+    return [
+        `**Break-glass grant:** ${escape_code(f.file, { max: 200 })}: ${escape_text(f.requester, 100)} got ${escape_code(f.access)} on ${f.resources.map((r) => escape_code(r, { max: 200 })).join(', ')} **without approval**.`,
+        `**Pull request:** #${f.pr}`,
+        `**Window:** ${f.start} → ${f.end}`,
+        `**Retro-review due by:** ${f.deadline} (${f.breakGlass.reviewWithin} after the merge; policy ${f.breakGlass.policies.map((p) => escape_code(p)).join(', ')})`,
+        `**Who must review:** ${reviewersText(f.breakGlass)}${who}`,
+        '',
+        `To review: read what was done, then **approve pull request #${f.pr}** (a review on its merged head, submitted after the merge). The requester, the pull request's author, anyone who authored or committed one of its commits, and bots do not count.`,
+        '',
+        `If no eligible approval arrives by ${f.deadline}, the scheduled reconcile **revokes the access early** and records it. This issue is closed when the review is there.`,
+    ].join('\n');
+}
+function retroReviewedComment(by, at) {
+    return `Retro-reviewed: pull request approved by ${by.map((b) => escape_text(b, 100)).join(', ')} (seen ${at}). Closing.`;
+}
+/** Stable text (no clock): the issue body is updated once, not on every run. */
+function retroOverdueStatus(deadline) {
+    return `no eligible retro-review by ${deadline}: the access was **revoked early** by reconcile and the revocation is recorded like an expiry. The review is still needed: approve the pull request, and this issue closes.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/teams-needed.ts
@@ -54214,6 +55405,7 @@ function status_statusFor(outcome) {
 
 
 
+
 /** Hidden first line of the sticky comment; the adapter looks for it to update in place. */
 const COMMENT_MARKER = '<!-- gitgrant:validate -->';
 /** GitHub rejects comment bodies longer than this. */
@@ -54297,6 +55489,10 @@ function approvalLines(r, d, outcome) {
     if (!d)
         return [];
     const checked = d.approvals;
+    if (d.policy.breakGlass && d.policy.rules.length === 0 && d.policy.ok) {
+        // Break-glass (docs/break-glass.md): say plainly what merging means.
+        return [`**Approvals:** ⚠️ ${text(breakGlassNotice(d.policy.breakGlass))}.`];
+    }
     if (d.policy.rules.length === 0 && (!checked || checked.rules.length === 0)) {
         if (!d.policy.ok)
             return [];
@@ -54549,6 +55745,229 @@ function parseResolutionRecord(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/discover.ts
+/**
+ * Resources found at run time (DESIGN.md §2 `discover:`):
+ *
+ *   discover:
+ *     - { provider: github, org: acme, tags_from: custom_properties }
+ *
+ * Each repository of the organization becomes a resource
+ *   { id: "github:ORG/NAME", provider: github, config: { repository: "ORG/NAME" },
+ *     tags: <its custom properties>, baseline: [], prune: false }
+ * where ORG/NAME is GitHub's own spelling (`full_name`).
+ *
+ * Reads `GET /orgs/{org}/repos` and `GET /orgs/{org}/properties/values`, both paginated (the
+ * token needs `metadata: read` and the organization permission `custom properties: read`).
+ *
+ * Decisions (docs/providers.md):
+ * - Archived repositories are skipped (nobody can be given meaningful access to them).
+ * - Property names are lower-cased and must then match the tag-key pattern
+ *   `^[a-z][a-z0-9_.-]{0,62}$`; a property whose name does not is skipped with a warning (no
+ *   policy can select on such a key, so dropping it cannot widen access).
+ * - Values: a string becomes the tag value; `null`, `""` and an empty list mean "not set" (no tag).
+ *   A multi-select with exactly one value is that value. A multi-select with several values, a
+ *   value longer than 256 characters, or two property names that collide once lower-cased with
+ *   different values cannot be represented as a single-valued tag. Dropping the tag could make the
+ *   repository escape a deny policy or a stricter allow policy (fail open), so the WHOLE
+ *   repository is skipped with a warning: it cannot be requested until its properties are fixed
+ *   or it is declared in policies/ (fail closed).
+ * - Resources declared in policies/ win. A discovered resource is dropped, and the conflict
+ *   reported, when a declared resource has the same id (case-insensitive) or manages the same
+ *   repository (`config.repository`, case-insensitive): otherwise one repository would be
+ *   reachable through two ids with different tags, and the looser one would decide.
+ * - Several rules for the same organization are read once. Any API failure throws a
+ *   ProviderError (retryable for 5xx/network): callers must fail closed, never run with a
+ *   partial inventory.
+ */
+
+
+const TAG_KEY = /^[a-z][a-z0-9_.-]{0,62}$/;
+const MAX_TAG_VALUE = 256;
+/** Discover the resources of every rule, then drop those shadowed by `declared`. */
+async function discoverResources(client, rules, declared = [], options = {}) {
+    const perPage = options.perPage ?? 100;
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const warnings = [];
+    const found = [];
+    const seen = new Set();
+    for (const [index, rule] of rules.entries()) {
+        if (rule.provider !== 'github' || rule.tags_from !== 'custom_properties') {
+            warnings.push({ org: rule.org, message: `discover rule ${index} is not supported and was ignored` });
+            continue;
+        }
+        const org = rule.org;
+        if (seen.has(org.toLowerCase()))
+            continue;
+        seen.add(org.toLowerCase());
+        const fail = (err, action, need) => {
+            throw githubFailure(err, {
+                prefix: `discover (rule ${index}): cannot ${action} of organization ${org}`,
+                need,
+                notFound: `organization ${org} not found (or the token cannot see it)`,
+            });
+        };
+        const repos = await client
+            .paginate(client.rest.repos.listForOrg, {
+            org,
+            type: 'all',
+            per_page: perPage,
+            request: { signal: AbortSignal.timeout(timeoutMs) },
+        })
+            .catch((err) => fail(err, 'list the repositories', 'metadata: read (repository permission of a GitHub App)'));
+        const values = await client
+            .paginate(client.rest.orgs.customPropertiesForReposGetOrganizationValues, {
+            org,
+            per_page: perPage,
+            request: { signal: AbortSignal.timeout(timeoutMs) },
+        })
+            .catch((err) => fail(err, 'read the custom property values', 'custom properties: read (organization permission of a GitHub App)'));
+        const built = buildDiscovered(rule, index, repos.map((r) => ({ name: r.name, full_name: r.full_name, archived: r.archived === true })), values);
+        found.push(...built.resources);
+        warnings.push(...built.warnings);
+    }
+    const merged = shadowDeclared(declared, found);
+    return { resources: merged.resources, warnings, conflicts: merged.conflicts };
+}
+/** Pure: the resources of one rule from what GitHub answered. */
+function buildDiscovered(rule, ruleIndex, repos, values) {
+    const warnings = [];
+    const byName = new Map();
+    for (const v of values)
+        byName.set(v.repository_name.toLowerCase(), v);
+    const source = syntheticSource(`discover:github:${rule.org}`);
+    const resources = [];
+    const sorted = [...repos].sort((a, b) => a.full_name < b.full_name ? -1 : a.full_name > b.full_name ? 1 : 0);
+    for (const repo of sorted) {
+        if (repo.archived === true)
+            continue;
+        const warn = (message) => {
+            warnings.push({ org: rule.org, repository: repo.full_name, message });
+        };
+        const tags = tagsOf(byName.get(repo.name.toLowerCase())?.properties ?? [], warn);
+        if (tags === null)
+            continue;
+        resources.push({
+            id: `github:${repo.full_name}`,
+            provider: 'github',
+            tags,
+            config: { repository: repo.full_name },
+            baseline: [],
+            prune: false,
+            source,
+            path: ['discover', ruleIndex],
+        });
+    }
+    return { resources, warnings };
+}
+/**
+ * Tags from custom property values (see the decisions above). Returns null when the repository
+ * must be skipped; `warn` receives the reason and every skipped property.
+ */
+function tagsOf(properties, warn) {
+    const tags = {};
+    const from = {};
+    let skip = false;
+    for (const { property_name: name, value } of properties) {
+        const key = name.toLowerCase();
+        if (!TAG_KEY.test(key)) {
+            warn(`custom property ${JSON.stringify(name)} skipped: its name is not a tag key (${TAG_KEY.source})`);
+            continue;
+        }
+        let text;
+        if (value === null)
+            text = null;
+        else if (typeof value === 'string')
+            text = value;
+        else if (Array.isArray(value)) {
+            const items = value.filter((v) => typeof v === 'string' && v !== '');
+            if (items.length > 1) {
+                warn(`repository skipped: custom property ${JSON.stringify(name)} has several values ` +
+                    `(${items.map((v) => JSON.stringify(v)).join(', ')}); a tag has one value`);
+                skip = true;
+                continue;
+            }
+            text = items[0] ?? null;
+        }
+        else {
+            warn(`repository skipped: custom property ${JSON.stringify(name)} has a value that is not text`);
+            skip = true;
+            continue;
+        }
+        if (text === null || text === '')
+            continue;
+        if (text.length > MAX_TAG_VALUE) {
+            warn(`repository skipped: custom property ${JSON.stringify(name)} is longer than ${MAX_TAG_VALUE} characters`);
+            skip = true;
+            continue;
+        }
+        const earlier = tags[key];
+        if (earlier !== undefined && earlier !== text) {
+            warn(`repository skipped: custom properties ${JSON.stringify(from[key])} and ${JSON.stringify(name)} ` +
+                `are both tag ${key} with different values`);
+            skip = true;
+            continue;
+        }
+        tags[key] = text;
+        from[key] = name;
+    }
+    return skip ? null : tags;
+}
+/** Drop discovered resources that a declared resource shadows (same id or same repository). */
+function shadowDeclared(declared, discovered) {
+    const byId = new Map();
+    const byRepo = new Map();
+    for (const r of declared) {
+        byId.set(r.id.toLowerCase(), r);
+        const repo = r.provider === 'github' ? r.config['repository'] : undefined;
+        if (typeof repo === 'string' && !byRepo.has(repo.toLowerCase()))
+            byRepo.set(repo.toLowerCase(), r);
+    }
+    const resources = [];
+    const conflicts = [];
+    const kept = new Set();
+    for (const r of discovered) {
+        const repository = String(r.config['repository']);
+        const sameId = byId.get(r.id.toLowerCase());
+        const sameRepo = byRepo.get(repository.toLowerCase());
+        const winner = sameId ?? sameRepo;
+        if (winner !== undefined) {
+            conflicts.push({
+                id: r.id,
+                repository,
+                declared: winner.id,
+                message: sameId !== undefined
+                    ? `discovered resource ${r.id} ignored: a resource with the same id is declared in ${winner.source.file}`
+                    : `discovered resource ${r.id} ignored: resource ${winner.id} (${winner.source.file}) already manages repository ${repository}`,
+            });
+            continue;
+        }
+        if (kept.has(r.id.toLowerCase()))
+            continue;
+        kept.add(r.id.toLowerCase());
+        resources.push(r);
+    }
+    return { resources, conflicts };
+}
+
+;// CONCATENATED MODULE: ./src/commands/discovered.ts
+
+
+async function discovered_withDiscovery(config, gh, log = () => undefined) {
+    const snapshot = config.prepared.snapshot;
+    if (snapshot.discover.length === 0)
+        return config;
+    const found = await discoverResources(gh, snapshot.discover, snapshot.resources);
+    for (const w of found.warnings)
+        log(`discover: ${JSON.stringify(w)}`);
+    for (const c of found.conflicts)
+        log(`discover: ${JSON.stringify(c)}`);
+    if (found.resources.length === 0)
+        return config;
+    const merged = { ...snapshot, resources: [...snapshot.resources, ...found.resources] };
+    return { ...config, prepared: prepared_prepare(merged) };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/digest.ts
 /**
  * The digest of a grant's resolved resource set: what reviewers saw on the pull request. apply
@@ -54584,6 +56003,8 @@ function resolutionDigest(resourceIds) {
 
 
 
+
+
 const reason = (file, code, message) => ({
     code,
     message,
@@ -54596,10 +56017,30 @@ function mergeChecker(deps) {
     const configs = new Map();
     const facts = new Map();
     const teams = teamReader(deps.teamsGh);
+    // Also per run: what every file of one landing shares — the merged PR of a landing commit and
+    // gitgrant's sticky comments on a PR — is read once, not once per file (without this a cold
+    // reconcile made 2 requests per grant: bench/reconcile-requests.ts). A failed read is dropped
+    // from the cache, so the next file asks again (as before).
+    const mergedPrs = new Map();
+    const stickies = new Map();
+    const once = (cache, key, read) => {
+        let p = cache.get(key);
+        if (!p) {
+            const q = read();
+            cache.set(key, q);
+            q.catch(() => {
+                if (cache.get(key) === q)
+                    cache.delete(key);
+            });
+            p = q;
+        }
+        return p;
+    };
+    const histories = historyReader(deps.repoDir);
     const configAt = (commit) => {
         let c = configs.get(commit);
         if (!c)
-            configs.set(commit, (c = loadConfig(deps.repoDir, commit)));
+            configs.set(commit, (c = loadConfig(deps.repoDir, commit).then((cfg) => discovered_withDiscovery(cfg, deps.teamsGh))));
         return c;
     };
     const prFacts = (n) => {
@@ -54643,7 +56084,7 @@ function mergeChecker(deps) {
         if (!loaded?.grant)
             return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not a valid grant file`);
         out.grant = loaded.grant;
-        const pr = await mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding);
+        const pr = await once(mergedPrs, `${commit}\0${[...(sameLanding ?? [])].sort().join(',')}`, () => mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding));
         if (pr === null) {
             return fail('not-approved-at-merge', `${file} reached the default branch in ${commit.slice(0, 7)} without a merged pull request (direct push, bypass or revert)`);
         }
@@ -54674,9 +56115,13 @@ function mergeChecker(deps) {
             ...partial,
             teams: await teams.members(teamsNeededFor(base.prepared, base.codeowners, [loaded.grant])),
         };
+        // Extensions and hours caps: decided at the landing, on the history just before it.
+        const landedAt = Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+        const history = await histories.factsFor(parent, loaded.grant, base.prepared, landedAt);
         const decision = decideGrant(loaded.grant, base.prepared, {
             facts: factsWithTeams,
             codeowners: base.codeowners,
+            ...(history ? { history } : {}),
         });
         out.decision = decision;
         out.approvers = [...new Set((decision.approvals?.rules ?? []).flatMap((r) => r.approved_by))];
@@ -54685,7 +56130,7 @@ function mergeChecker(deps) {
             return fail('not-approved-at-merge', `${file} was not approved when pull request #${pr} merged (policies of ${parent.slice(0, 7)}, reviews on ${headSha.slice(0, 7)}): ${why}`);
         }
         // What reviewers saw: the record gitgrant wrote into its sticky comment on the merged head.
-        const comments = await findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login);
+        const comments = await once(stickies, pr, () => findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login));
         const record = comments.map((c) => parseResolutionRecord(c.body)).find((r) => r !== null) ?? null;
         const shown = record && record.head === headSha ? record.files[file] : undefined;
         if (!shown) {
@@ -54726,6 +56171,10 @@ async function blobAt(repoDir, commit, path) {
 
 
 
+
+
+
+
 const ZERO_SHA = /^0+$/;
 function identityFor(resource, login, people) {
     return people.get(loginKey(login))?.identities[resource.provider] ?? login;
@@ -54747,6 +56196,7 @@ async function runApply(deps, before, after) {
         skipped: [],
         failures: [],
         alerts: [],
+        retroReviews: [],
         ok: true,
     };
     const range = ZERO_SHA.test(before) ? after : `${before}..${after}`;
@@ -54773,7 +56223,14 @@ async function runApply(deps, before, after) {
     const check = mergeChecker(deps);
     const current = await loadGrantFiles(deps.repoDir, undefined, after);
     const landings = await landingTimes(deps.repoDir, after);
-    const held = holdings({ grants: current, landings, nowMs: deps.nowMs, check });
+    const history = historyReader(deps.repoDir);
+    const held = holdings({
+        grants: current,
+        landings,
+        nowMs: deps.nowMs,
+        check,
+        windowOf: (g, l) => history.windowOf(g, l),
+    });
     const configAfter = await loadConfig(deps.repoDir, after);
     const people = configAfter.prepared.snapshot.people;
     for (const [file, { status, commit }] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -54802,6 +56259,7 @@ async function runApply(deps, before, after) {
         result.refused.push(c);
         await raiseAlert(c);
     }
+    await notifyApply(configAfter.prepared.snapshot.settings, result.granted, { log: deps.log }); // docs/notifications.md
     result.ok = result.failures.length === 0 && result.refused.length === 0;
     return result;
     async function applyAdded(file, commit) {
@@ -54824,8 +56282,10 @@ async function runApply(deps, before, after) {
             commit,
             time: Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000,
         };
-        const ms = parseDuration(grant.duration);
-        const end = ms.ok ? landing.time + ms.ms : landing.time;
+        // An extension's window starts where the grant it extends ends (docs/extension.md); the
+        // access is already held through that grant, so the providers report `changed: false`.
+        const w = await history.windowOf(grant, landing);
+        const end = w.endMs;
         if (deps.nowMs >= end) {
             result.skipped.push({
                 file,
@@ -54833,7 +56293,7 @@ async function runApply(deps, before, after) {
             });
             return;
         }
-        const window = { start: new Date(landing.time).toISOString(), end: new Date(end).toISOString() };
+        const window = { start: new Date(w.startMs).toISOString(), end: new Date(end).toISOString() };
         for (const resource of c.decision.policy.resources) {
             try {
                 const others = await held(resource, grant.requester, file);
@@ -54849,6 +56309,53 @@ async function runApply(deps, before, after) {
             catch (e) {
                 result.failures.push(failure(file, resource.id, e));
             }
+        }
+        if (c.decision.policy.breakGlass)
+            await openRetroReview(c, landing.time, window);
+    }
+    /** Break-glass: one retro-review issue naming the merged PR and who must review it by when. */
+    async function openRetroReview(c, landedAt, window) {
+        const bg = c.decision.policy.breakGlass;
+        const grant = c.grant;
+        const status = retroReviewStatus({
+            breakGlass: bg,
+            requester: grant.requester,
+            facts: {
+                number: c.pr ?? 0,
+                author: { login: grant.requester },
+                head_sha: '',
+                changed_files: [],
+                commit_authors: [],
+                reviews: [],
+                teams: {},
+            },
+            dir: configAfter.prepared.directory,
+            landedAtMs: landedAt,
+            nowMs: deps.nowMs,
+        });
+        const facts = {
+            file: c.file,
+            grant: grant.id,
+            requester: grant.requester,
+            access: grant.access,
+            resources: c.decision.policy.resources.map((r) => r.id),
+            pr: c.pr ?? 0,
+            ...window,
+            deadline: new Date(status.deadlineMs).toISOString(),
+            breakGlass: bg,
+            candidates: status.candidates,
+        };
+        try {
+            const issue = await upsertRetroReview(deps.gh, deps.ref, deps.login, {
+                file: c.file,
+                commit: c.commit,
+                title: retroReviewTitle(facts),
+                body: retroReviewBody(facts),
+            });
+            result.retroReviews.push({ file: c.file, issue: issue.number, deadline: facts.deadline, pr: c.pr });
+        }
+        catch (e) {
+            result.failures.push(failure(c.file, undefined, e));
         }
     }
     async function revokeDeleted(file, commit) {
@@ -54999,6 +56506,7 @@ function parseState(text) {
             revokeFailures: v.revokeFailures ?? {},
             ...(v.lastSuccess ? { lastSuccess: v.lastSuccess } : {}),
             ...(v.lastRun ? { lastRun: v.lastRun } : {}),
+            ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
         };
     }
     catch {
@@ -55148,7 +56656,7 @@ function repo_files_kindOf(mode, type) {
     return 'other';
 }
 /** Every entry below `dir` at `commit` (recursive unless told otherwise). Empty when the folder does not exist. */
-async function listTree(gh, ref, commit, dir, recursive = true) {
+async function repo_files_listTree(gh, ref, commit, dir, recursive = true) {
     // Walk from the root tree to `dir` one level at a time, then read that subtree recursively,
     // so a large repository's unrelated files are never listed (and never truncate the answer).
     let treeSha = commit;
@@ -55178,7 +56686,7 @@ async function listTree(gh, ref, commit, dir, recursive = true) {
         ...(e.size === undefined ? {} : { size: e.size }),
     }));
 }
-async function readBlob(gh, ref, sha) {
+async function repo_files_readBlob(gh, ref, sha) {
     const { data } = await gh.rest.git.getBlob({ ...ref, file_sha: sha });
     if (data.encoding !== 'base64')
         throw new Error(`blob ${sha} came back as ${data.encoding}, not base64`);
@@ -55192,13 +56700,13 @@ function revocationMessage(entries) {
     const title = entries.length === 1
         ? `gitgrant: revoke expired grant ${entries[0].grant}`
         : `gitgrant: revoke ${entries.length} expired grants`;
-    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`);
+    const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})${e.why ? `; ${e.why}` : ''}`);
     return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }
 async function removalCommit(gh, ref, branch, entries) {
     const { data: r } = await gh.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
     const head = r.object.sha;
-    const present = new Set((await listTree(gh, ref, head, 'grants')).map((e) => e.path));
+    const present = new Set((await repo_files_listTree(gh, ref, head, 'grants')).map((e) => e.path));
     const still = entries.filter((e) => present.has(e.file));
     if (still.length === 0)
         return { head, still, commit: null };
@@ -55306,6 +56814,336 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/break-glass.ts
+/**
+ * Break-glass in reconcile (docs/break-glass.md): is the retro-review of each break-glass grant
+ * there (an eligible approval of the merged pull request, after the merge, within
+ * `review_within`)? Overdue grants are revoked early by reconcile itself (as expired); this
+ * module reads the reviews and keeps the one retro-review issue per grant up to date.
+ */
+
+
+
+
+
+
+
+/** The retro-review status of one break-glass grant, from the merged pull request's reviews. */
+async function retroStatusOf(deps, prepared, g) {
+    const info = await readPullRequest(deps.gh, deps.ref, g.pr);
+    const read = await readPrFacts(deps.gh, deps.ref, info);
+    const selectors = g.breakGlass.rules.flatMap((r) => (r.from === 'codeowners' ? [] : [...r.from]));
+    const teams = await teamReader(deps.teamsGh).members(principals_teamsNamed(selectors));
+    // Commits GitHub cannot map (or more than it lists): whoever made them cannot be excluded
+    // from reviewing, so no review counts (fail closed, as for approvals).
+    const doubt = read.unmappedCommits.length > 0 || read.commitsTruncated;
+    const facts = { ...read.facts, teams, ...(doubt ? { reviews: [] } : {}) };
+    return retroReviewStatus({
+        breakGlass: g.breakGlass,
+        requester: g.requester,
+        facts,
+        dir: directoryWithTeams(prepared.directory, teams),
+        landedAtMs: g.landedAtMs,
+        nowMs: deps.nowMs,
+    });
+}
+/**
+ * Keep the issues in step: open (or update) one per break-glass grant still waiting, mark an
+ * overdue one as revoked (never re-opening it), and close every open one whose review is there —
+ * also for grants already removed from the default branch (`lookup` decides those).
+ */
+async function syncRetroIssues(deps, tracked, lookup, log) {
+    const touched = [];
+    const byKey = new Map(tracked.map((t) => [`${t.file}@${t.commit}`, t]));
+    for (const t of tracked) {
+        if (!t.status || t.status.reviewedAtAll)
+            continue;
+        const body = t.revokedEarly
+            ? `${retroReviewBody(t.facts)}\n\n**Status:** ${retroOverdueStatus(t.facts.deadline)}`
+            : retroReviewBody(t.facts);
+        if (t.revokedEarly) {
+            // Never open a new issue for an overdue grant: update the one apply opened.
+            const open = (await openRetroReviews(deps.gh, deps.ref, deps.login)).find((i) => i.file === t.file && i.commit === t.commit);
+            if (!open)
+                continue;
+        }
+        const r = await upsertRetroReview(deps.gh, deps.ref, deps.login, {
+            file: t.file,
+            commit: t.commit,
+            title: retroReviewTitle(t.facts),
+            body,
+        });
+        touched.push(r.number);
+    }
+    for (const issue of await openRetroReviews(deps.gh, deps.ref, deps.login)) {
+        let status;
+        try {
+            status = byKey.get(`${issue.file}@${issue.commit}`)?.status ?? (await lookup(issue.file, issue.commit));
+        }
+        catch (e) {
+            log(`retro-review #${issue.number}: ${e instanceof Error ? e.message : String(e)}`);
+            continue;
+        }
+        if (!status?.reviewedAtAll)
+            continue;
+        await commentRetroReview(deps.gh, deps.ref, issue.number, retroReviewedComment(status.reviewedBy, new Date(deps.nowMs).toISOString()), true);
+        touched.push(issue.number);
+    }
+    return touched;
+}
+
+;// CONCATENATED MODULE: ./src/github/config-at.ts
+/**
+ * The trusted configuration at a commit (the pull request's base), read through the API:
+ * every file under policies/ and the CODEOWNERS file GitHub would use.
+ */
+
+
+/** Read the regular files among `entries`; symlinks and submodules are listed, never read. */
+async function readEntries(gh, ref, entries) {
+    return Promise.all(entries.map(async (e) => e.kind === 'file'
+        ? { path: e.path, kind: e.kind, bytes: await repo_files_readBlob(gh, ref, e.sha) }
+        : { path: e.path, kind: e.kind }));
+}
+async function config_at_policyFilesAt(gh, ref, commit) {
+    return readEntries(gh, ref, await listTree(gh, ref, commit, 'policies'));
+}
+async function config_at_codeownersAt(gh, ref, commit) {
+    const [github, root, docs] = await Promise.all([
+        listTree(gh, ref, commit, '.github', false).then((es) => es.filter((e) => e.path === '.github/CODEOWNERS')),
+        listTree(gh, ref, commit, '', false).then((es) => es.filter((e) => e.path === 'CODEOWNERS')),
+        listTree(gh, ref, commit, 'docs', false).then((es) => es.filter((e) => e.path === 'docs/CODEOWNERS')),
+    ]);
+    const found = [...github, ...root, ...docs].filter((e) => e.kind === 'file');
+    const candidates = await Promise.all(found.map(async (e) => ({
+        path: e.path,
+        text: Buffer.from(await readBlob(gh, ref, e.sha)).toString('utf8'),
+    })));
+    // GitHub's search order: .github/, then the root, then docs/; the first found is used.
+    candidates.sort((a, b) => CODEOWNERS_LOCATIONS.indexOf(a.path) - CODEOWNERS_LOCATIONS.indexOf(b.path));
+    return pickCodeowners(candidates);
+}
+
+;// CONCATENATED MODULE: ./src/commands/pr-files.ts
+/**
+ * Reading a pull request's configuration (at its base) and requests (at its head) through the
+ * API, as data.
+ */
+
+
+
+
+
+
+
+
+
+async function configAt(ctx, commit) {
+    const built = buildSnapshot(await policyFilesAt(ctx.gh, ctx.ref, commit));
+    if (!built.ok) {
+        throw new ConfigError(`policies/ at the base commit ${commit.slice(0, 7)} is invalid: no request can be decided until it is fixed`, built.diagnostics);
+    }
+    const owners = await codeownersAt(ctx.gh, ctx.ref, commit);
+    // Discovered resources are read with the App token when there is one (custom properties).
+    return withDiscovery({
+        prepared: prepare(built.snapshot),
+        codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
+        origin: `base commit ${commit.slice(0, 7)}`,
+    }, ctx.teamsGh);
+}
+/** Grant files at the head commit, only the given paths, read as data. */
+async function grantsAt(ctx, commit, paths) {
+    if (paths.length === 0)
+        return [];
+    const wanted = new Set(paths);
+    const all = await repo_files_listTree(ctx.gh, ctx.ref, commit, 'grants');
+    const entries = all.filter((e) => wanted.has(e.path));
+    // An added file may not reuse the id of any other grant file (existing or added).
+    const idOf = (p) => /([^/]+)\.yaml$/.exec(p)?.[1];
+    const clashes = new Map();
+    for (const p of paths) {
+        const other = all.find((e) => e.path !== p && idOf(e.path) !== undefined && idOf(e.path) === idOf(p));
+        if (other)
+            clashes.set(p, other.path);
+    }
+    const found = new Set(entries.map((e) => e.path));
+    const missing = paths
+        .filter((p) => !found.has(p))
+        .map((p) => ({
+        file: p,
+        diagnostics: [
+            {
+                code: 'not-a-file',
+                message: `${p} is not a regular file at the head commit`,
+                file: p,
+                line: 1,
+                column: 1,
+            },
+        ],
+    }));
+    const loaded = loadGrants(await readEntries(ctx.gh, ctx.ref, entries)).map(({ path, result }) => result.ok
+        ? { file: path, grant: result.grant, diagnostics: [] }
+        : { file: path, diagnostics: result.diagnostics });
+    return withIdClashes([...loaded, ...missing], clashes);
+}
+
+;// CONCATENATED MODULE: ./src/commands/escalate.ts
+
+
+
+const ESCALATED_MARKER = '<!-- gitgrant:escalated -->';
+const EXPIRED_MARKER = '<!-- gitgrant:expired -->';
+const hasKeys = (e) => !!e && (e.escalateAfterMs !== undefined || e.expireAfterMs !== undefined);
+/** Does any policy configure escalation? (Otherwise reconcile makes no API request for it.) */
+function escalationConfigured(snapshot) {
+    return snapshot.policies.some((p) => p.effect === 'allow' &&
+        (hasKeys(p.escalation) || Object.values(p.access).some((r) => hasKeys(r.escalation))));
+}
+/** Smallest thresholds over the matching allow policies of each resource (pure). */
+function thresholdsFor(prepared, grants) {
+    const out = { escalateTo: [] };
+    for (const g of grants)
+        for (const id of g.resourceIds)
+            for (const policy of prepared.matchingPolicies(id).allow) {
+                const level = policy.access[g.access]?.escalation;
+                const merged = { ...(policy.escalation ?? {}), ...(level ?? {}) };
+                if (merged.escalateAfterMs !== undefined) {
+                    if (out.escalateAfterMs === undefined || merged.escalateAfterMs < out.escalateAfterMs) {
+                        out.escalateAfterMs = merged.escalateAfterMs;
+                        out.escalateAfter = merged.escalateAfter;
+                        out.escalateTo = [...(merged.escalateTo ?? [])];
+                    }
+                    else if (merged.escalateAfterMs === out.escalateAfterMs) {
+                        out.escalateTo = [...new Set([...out.escalateTo, ...(merged.escalateTo ?? [])])];
+                    }
+                }
+                if (merged.expireAfterMs !== undefined &&
+                    (out.expireAfterMs === undefined || merged.expireAfterMs < out.expireAfterMs)) {
+                    out.expireAfterMs = merged.expireAfterMs;
+                    out.expireAfter = merged.expireAfter;
+                }
+            }
+    return out;
+}
+/** `escalate_to` → the reviewers GitHub takes: logins and team slugs of the repository's org. */
+function reviewersOf(snapshot, to, owner, exclude) {
+    const reviewers = new Set();
+    const teams = new Set();
+    for (const p of to) {
+        if (p.startsWith('group:'))
+            for (const m of snapshot.groups.get(p.slice(6)) ?? [])
+                reviewers.add(m);
+        else if (p.startsWith('@')) {
+            const [org, slug] = p.slice(1).split('/');
+            if (org && slug && org.toLowerCase() === owner.toLowerCase())
+                teams.add(slug);
+        }
+        else
+            reviewers.add(p);
+    }
+    return {
+        reviewers: [...reviewers].filter((r) => r.toLowerCase() !== exclude.toLowerCase()),
+        team_reviewers: [...teams],
+    };
+}
+async function runEscalation(deps) {
+    const result = { escalated: [], expired: [], warnings: [] };
+    const snapshot = deps.prepared.snapshot;
+    if (!escalationConfigured(snapshot))
+        return result;
+    const { gh, ref } = deps;
+    const prs = await gh.paginate(gh.rest.pulls.list, { ...ref, state: 'open', per_page: 100 });
+    for (const pr of prs) {
+        try {
+            const files = await gh.paginate(gh.rest.pulls.listFiles, {
+                ...ref,
+                pull_number: pr.number,
+                per_page: 100,
+            });
+            const added = files
+                .filter((f) => f.status === 'added' && f.filename.startsWith('grants/') && f.filename.endsWith('.yaml'))
+                .map((f) => f.filename);
+            if (added.length === 0)
+                continue;
+            const loaded = await grantsAt({ gh, teamsGh: deps.teamsGh, ref }, pr.head.sha, added);
+            const grants = loaded.flatMap((l) => l.grant
+                ? [
+                    {
+                        access: l.grant.access,
+                        resourceIds: resolveResources(l.grant, deps.prepared.inventory).resources.map((r) => r.id),
+                    },
+                ]
+                : []);
+            const t = thresholdsFor(deps.prepared, grants);
+            const age = deps.nowMs - Date.parse(pr.created_at);
+            const expire = t.expireAfterMs !== undefined && age > t.expireAfterMs;
+            const escalate = !expire && t.escalateAfterMs !== undefined && age > t.escalateAfterMs;
+            if (!expire && !escalate)
+                continue;
+            const comments = await gh.paginate(gh.rest.issues.listComments, {
+                ...ref,
+                issue_number: pr.number,
+                per_page: 100,
+            });
+            const ours = (marker) => comments.some((c) => (c.body ?? '').includes(marker) &&
+                (deps.login
+                    ? c.user?.login.toLowerCase() === deps.login.toLowerCase()
+                    : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'));
+            if (expire) {
+                const why = `this access request has been open longer than expire_after (${t.expireAfter}) without being merged, so gitgrant closed it. Open a new pull request if the access is still needed.`;
+                if (!ours(EXPIRED_MARKER))
+                    await gh.rest.issues.createComment({
+                        ...ref,
+                        issue_number: pr.number,
+                        body: `${EXPIRED_MARKER}\n### gitgrant: request expired\n\n${why}\n`,
+                    });
+                await gh.rest.pulls.update({ ...ref, pull_number: pr.number, state: 'closed' });
+                result.expired.push({ pr: pr.number, why });
+                deps.log(`pull request #${pr.number}: closed (older than expire_after ${t.expireAfter})`);
+                continue;
+            }
+            if (ours(ESCALATED_MARKER))
+                continue;
+            const { data: status } = await gh.rest.repos.getCombinedStatusForRef({
+                ...ref,
+                ref: pr.head.sha,
+                per_page: 100,
+            });
+            if (status.statuses.some((s) => s.context === STATUS_CONTEXT && s.state === 'success'))
+                continue;
+            const who = reviewersOf(snapshot, t.escalateTo, ref.owner, pr.user?.login ?? '');
+            if (who.reviewers.length || who.team_reviewers.length)
+                await gh.rest.pulls.requestReviewers({ ...ref, pull_number: pr.number, ...who });
+            await gh.rest.issues.createComment({
+                ...ref,
+                issue_number: pr.number,
+                body: `${ESCALATED_MARKER}\n### gitgrant: request escalated\n\nThis access request has waited longer than escalate_after (${t.escalateAfter}) without approval: review requested from ${t.escalateTo.map((x) => `\`${x}\``).join(', ')}.\n`,
+            });
+            result.escalated.push({ pr: pr.number, to: [...t.escalateTo] });
+            deps.log(`pull request #${pr.number}: escalated to ${t.escalateTo.join(', ')}`);
+        }
+        catch (e) {
+            const w = `escalation of pull request #${pr.number}: ${e instanceof Error ? e.message : String(e)}`;
+            result.warnings.push(w);
+            deps.log(`warning: ${w}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/notify/reconcile.ts
+
+
+async function afterReconcile(deps, prepared, known, result, state) {
+    const warn = (e) => deps.log(`warning: escalation: ${e instanceof Error ? e.message : String(e)}`);
+    if (deps.record)
+        await runEscalation({ ...deps, prepared }).catch(warn);
+    const { settings } = prepared.snapshot;
+    await notifyReconcile(settings, deps.nowMs, known, result.revoked, result.revokedEarly, state, {
+        log: deps.log,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/commands/reconcile.ts
 /**
  * `reconcile` (DESIGN.md §4, third row): converge the whole state on every run, so delayed or
@@ -55319,6 +57157,11 @@ async function recordRemovals(gh, ref, defaultBranch, mode, entries) {
  *      the resource says `prune: true`;
  *   5. the time of the last successful run, failing loudly when the previous one is too old.
  */
+
+
+
+
+
 
 
 
@@ -55353,6 +57196,7 @@ async function runReconcile(deps) {
         reapplied: [],
         drift: [],
         notApproved: [],
+        revokedEarly: [],
         failures: [],
         alerts: [],
         record: null,
@@ -55364,11 +57208,12 @@ async function runReconcile(deps) {
     };
     if (stateError)
         result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
-    const config = await loadConfig(deps.repoDir, 'HEAD');
+    const config = await discovered_withDiscovery(await loadConfig(deps.repoDir, 'HEAD'), deps.teamsGh, deps.log);
     const people = config.prepared.snapshot.people;
     const loaded = await loadGrantFiles(deps.repoDir, undefined, 'HEAD');
     const landings = await landingTimes(deps.repoDir, 'HEAD');
     const check = mergeChecker(deps);
+    const history = historyReader(deps.repoDir);
     // 1. Windows and approval-at-merge (cached in state: immutable once merged).
     const known = [];
     for (const l of loaded) {
@@ -55401,12 +57246,16 @@ async function runReconcile(deps) {
             else
                 landedOk = false;
         }
+        // An extension continues the grant it names without a gap (docs/extension.md): its window
+        // starts at that grant's end, so the old grant's revocation keeps the access (`held`).
+        const ext = grant.extends !== undefined ? await history.windowOf(grant, landing).catch(() => undefined) : undefined;
         const window = windowOf({
             id: grant.id,
             file: l.file,
             durationMs,
             landedAt: landing.time,
             landingCommit: landing.commit,
+            ...(ext?.extended ? { startsAt: ext.startMs, extends: ext.extended.id } : {}),
         }, deps.nowMs);
         const key = approvalKey(l.file, landing.commit);
         let approval = state.approvals[key];
@@ -55430,6 +57279,9 @@ async function runReconcile(deps) {
                     approvers: c.approvers,
                     resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
                     reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
+                    ...(c.approved && c.decision?.policy.breakGlass
+                        ? { breakGlass: c.decision.policy.breakGlass }
+                        : {}),
                 };
                 // Only approvals are kept: a refusal is checked again next run (fail closed either way,
                 // and a merged PR GitHub did not yet associate with its commit gets a second look).
@@ -55488,6 +57340,60 @@ async function runReconcile(deps) {
     for (const f of Object.keys(state.revokeFailures))
         if (!files.has(f))
             delete state.revokeFailures[f];
+    // Break-glass (docs/break-glass.md): a grant whose retro-review is not there within
+    // `review_within` of its landing ends now — revoked and recorded like an expiry.
+    const bgDeps = { gh: deps.gh, teamsGh: deps.teamsGh, ref: deps.ref, login: deps.login, nowMs: deps.nowMs };
+    const retroTracked = [];
+    for (const k of known) {
+        const bg = k.approval.breakGlass;
+        const pr = k.approval.pr;
+        const landedAtMs = k.window.landedAt;
+        if (!bg ||
+            !k.approval.approved ||
+            pr === null ||
+            landedAtMs === undefined ||
+            k.window.state === 'pending')
+            continue;
+        const deadline = new Date(landedAtMs + bg.reviewWithinMs).toISOString();
+        let status = null;
+        try {
+            status = await retroStatusOf(bgDeps, config.prepared, {
+                pr,
+                breakGlass: bg,
+                requester: k.grant.requester,
+                landedAtMs,
+            });
+        }
+        catch (e) {
+            // Doubt reading the reviews: after the deadline that means no review (fail closed).
+            result.failures.push(failureOf(k.file, undefined, e));
+        }
+        const overdue = deps.nowMs >= landedAtMs + bg.reviewWithinMs && status?.state !== 'reviewed';
+        if (overdue && k.window.state === 'active') {
+            k.window = { ...k.window, state: 'expired' };
+            k.early = `revoked early at ${result.now}: no break-glass retro-review (an approval of pull request #${pr} by ${reviewersText(bg)}) by ${deadline}`;
+            result.revokedEarly.push({ file: k.file, grant: k.grant.id, why: k.early });
+        }
+        retroTracked.push({
+            file: k.file,
+            commit: k.window.landingCommit,
+            status,
+            revokedEarly: overdue,
+            facts: {
+                file: k.file,
+                grant: k.grant.id,
+                requester: k.grant.requester,
+                access: k.grant.access,
+                resources: k.resources.map((r) => r.id),
+                pr,
+                start: k.window.start ?? '',
+                end: k.window.end ?? '',
+                deadline,
+                breakGlass: bg,
+                candidates: status?.candidates ?? [],
+            },
+        });
+    }
     // What each person should hold on each resource: baseline + active, approved grants.
     const expected = new Map(); // resource → login → levels
     const expect = (resource, login, level) => {
@@ -55556,6 +57462,7 @@ async function runReconcile(deps) {
                 ...(k.window.start ? { start: k.window.start } : {}),
                 ...(k.window.end ? { end: k.window.end } : {}),
                 ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
+                ...(k.early ? { why: k.early } : {}),
             });
         }
         else {
@@ -55650,17 +57557,48 @@ async function runReconcile(deps) {
             result.failures.push(failureOf('(revocation record)', undefined, e));
         }
     }
+    // Retro-review issues: opened or updated while waiting, marked when revoked early, closed
+    // when the review is there (also for break-glass grants already removed from git).
+    const anyBreakGlass = config.prepared.snapshot.policies.some((p) => Object.values(p.access).some((a) => a.breakGlass));
+    if (deps.record && (retroTracked.length > 0 || anyBreakGlass)) {
+        try {
+            await syncRetroIssues(bgDeps, retroTracked, async (file, commit) => {
+                const c = await check(file, commit);
+                const bg = c.decision?.policy.breakGlass;
+                if (!c.approved || !bg || c.pr === null)
+                    return null;
+                const at = Number((await run_git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+                return retroStatusOf(bgDeps, config.prepared, {
+                    pr: c.pr,
+                    breakGlass: bg,
+                    requester: c.grant.requester,
+                    landedAtMs: at,
+                });
+            }, deps.log);
+        }
+        catch (e) {
+            result.failures.push(failureOf('(retro-review issues)', undefined, e));
+        }
+    }
+    // Escalation (docs/escalation.md) and notifications (docs/notifications.md): never a failure.
+    await afterReconcile(deps, config.prepared, known, result, state);
     // A run without failures is a success even when it comes late (stale): it converged, and the
     // next run on schedule is green again. The stale run itself is red, so the gap is seen.
     state.lastRun = result.now;
     if (result.failures.length === 0)
         state.lastSuccess = result.now;
-    try {
-        await deps.state.write(state);
-        result.lastSuccess = state.lastSuccess ?? null;
-    }
-    catch (e) {
-        result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+    // A state that could not be read is NOT written back: this run worked from an empty one, and
+    // writing it would erase the stored last success (the stalled-schedule alarm), the cached
+    // approvals and the failed-revocation counts (the alert after 3 runs). The run is red anyway.
+    // (Found by the fault-injection suite: test/fault/cases.ts, row R03.)
+    if (!stateError) {
+        try {
+            await deps.state.write(state);
+            result.lastSuccess = state.lastSuccess ?? null;
+        }
+        catch (e) {
+            result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+        }
     }
     result.ok = result.failures.length === 0 && !stale;
     return result;
@@ -55792,284 +57730,6 @@ async function runReconcileCli(opts) {
         log,
     });
     return { result, markdown: renderReconcileMarkdown(result) };
-}
-
-;// CONCATENATED MODULE: ./src/core/audit.ts
-/** `Merge pull request #12 from …` or a squash title ending in `(#12)`. */
-function pullRequestOfMessage(message) {
-    const first = message.split('\n', 1)[0] ?? '';
-    const m = /^Merge pull request #(\d+) /.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
-    return m ? Number(m[1]) : null;
-}
-/** Approvers reconcile recorded for a grant in a revocation commit message. */
-function approversInRecord(message, grantId) {
-    for (const line of message.split('\n')) {
-        if (!line.startsWith(`- ${grantId}: `))
-            continue;
-        const m = /approved by ([^()]+?)(?: \(|$)/.exec(line);
-        if (m)
-            return m[1]
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean);
-    }
-    return [];
-}
-function auditWindows(events, messages, grantAt, nowMs) {
-    const open = new Map();
-    const out = [];
-    const iso = (ms) => new Date(ms).toISOString();
-    for (const e of events) {
-        if (e.status === 'A') {
-            const g = grantAt(e.commit, e.path);
-            const id = /([^/]+)\.yaml$/.exec(e.path)?.[1] ?? e.path;
-            const pr = pullRequestOfMessage(messages.get(e.commit) ?? '');
-            const endMs = g?.durationMs != null ? e.time + g.durationMs : e.time;
-            const w = {
-                grant: id,
-                file: e.path,
-                person: g?.person ?? '',
-                access: g?.access ?? '',
-                duration: g?.duration ?? '',
-                resources: g?.resources ?? [],
-                pr,
-                landing_commit: e.commit,
-                approvers: [],
-                start: iso(e.time),
-                end: iso(endMs),
-                ended_at: null,
-                removal_commit: null,
-                outcome: pr === null || !g ? 'never-applied' : 'active',
-                endMs,
-            };
-            open.set(e.path, w);
-            out.push(w);
-        }
-        else if (e.status === 'D') {
-            const w = open.get(e.path);
-            if (!w)
-                continue;
-            open.delete(e.path);
-            w.removal_commit = e.commit;
-            w.approvers = approversInRecord(messages.get(e.commit) ?? '', w.grant);
-            if (w.outcome === 'never-applied')
-                w.ended_at = iso(Math.min(e.time, w.endMs));
-            else if (e.time < w.endMs) {
-                w.outcome = 'revoked-early';
-                w.ended_at = iso(e.time);
-            }
-            else {
-                w.outcome = 'expired';
-                w.ended_at = w.end;
-            }
-        }
-    }
-    for (const w of open.values()) {
-        if (w.outcome === 'never-applied')
-            continue;
-        if (nowMs >= w.endMs) {
-            w.outcome = 'expired';
-            w.ended_at = w.end;
-        }
-    }
-    return out.map(({ endMs: _e, ...w }) => w);
-}
-
-;// CONCATENATED MODULE: ./src/git/history.ts
-/**
- * Git history for the audit trail, read in a few git processes whatever its length:
- *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
- *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
- *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
- */
-
-
-const history_RECORD = '\u001e';
-const FIELD = '\u001f';
-/** First-parent add/delete/modify events under `paths`, oldest first. */
-async function pathEvents(repoDir, rev, paths) {
-    const out = await run_git(repoDir, [
-        'log',
-        '--first-parent',
-        '--diff-merges=first-parent',
-        '--reverse',
-        '--no-renames',
-        `--format=${history_RECORD}%H %ct`,
-        '--name-status',
-        '-z',
-        rev,
-        '--',
-        ...paths,
-    ]);
-    const events = [];
-    for (const chunk of out.split(history_RECORD)) {
-        if (!chunk.trim())
-            continue;
-        const [header, ...rest] = chunk.split('\0');
-        const [commit, seconds] = header.trim().split(' ');
-        for (let i = 0; i + 1 < rest.length; i += 2) {
-            const status = rest[i].trim().charAt(0);
-            if (status === 'A' || status === 'D' || status === 'M')
-                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
-        }
-    }
-    return events;
-}
-async function messagesWithParents(repoDir, commits) {
-    const out = new Map();
-    if (commits.length === 0)
-        return out;
-    const text = await history_run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${history_RECORD}`], commits.join('\n') + '\n');
-    for (const rec of text.toString('utf8').split(history_RECORD)) {
-        const [sha, parents, message] = rec.split(FIELD);
-        if (message === undefined)
-            continue;
-        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
-    }
-    return out;
-}
-/**
- * Full messages of the given commits. For a merge commit, the message of the merged branch's
- * tip follows its own: a revocation pull request merged with a merge commit keeps its record
- * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
- */
-async function commitMessages(repoDir, commits) {
-    const own = await messagesWithParents(repoDir, commits);
-    const merged = await messagesWithParents(repoDir, [
-        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
-    ]);
-    const out = new Map();
-    for (const [sha, c] of own) {
-        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
-        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
-    }
-    return out;
-}
-/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
-async function blobsAt(repoDir, specs) {
-    const out = new Map();
-    if (specs.length === 0)
-        return out;
-    const buf = await history_run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
-    let pos = 0;
-    for (const spec of specs) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0)
-            break;
-        const header = buf.subarray(pos, nl).toString('utf8');
-        pos = nl + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
-            continue;
-        const size = Number(header.split(' ')[2]);
-        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
-        pos += size + 1;
-    }
-    return out;
-}
-function history_run(repoDir, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const chunks = [];
-        const errs = [];
-        child.stdout.on('data', (c) => chunks.push(c));
-        child.stderr.on('data', (c) => errs.push(c));
-        child.on('error', reject);
-        child.on('close', (code) => code === 0
-            ? resolve(Buffer.concat(chunks))
-            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
-        child.stdin.end(input);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/commands/audit.ts
-/**
- * `gitgrant audit`: every window ever, from git history alone, with filters. Resources are
- * resolved with the policies in force just before each landing (the same first-parent rule apply
- * uses); configurations are loaded once per version of policies/, not once per grant.
- */
-
-
-
-
-
-
-
-async function runAudit(repoDir, rev, nowMs, filters = {}) {
-    const events = await pathEvents(repoDir, rev, ['grants/', 'policies/']);
-    const grantEvents = events.filter((e) => e.path.startsWith('grants/') && e.path.endsWith('.yaml'));
-    const policyCommits = [
-        ...new Set(events.filter((e) => e.path.startsWith('policies/')).map((e) => e.commit)),
-    ];
-    // The configuration in force for a landing = policies/ as of the last change strictly before it.
-    const order = new Map();
-    events.forEach((e, i) => order.has(e.commit) || order.set(e.commit, i));
-    const configs = new Map();
-    const configFor = (commit) => {
-        const at = order.get(commit) ?? Infinity;
-        let version = null;
-        for (const c of policyCommits)
-            if ((order.get(c) ?? Infinity) < at)
-                version = c;
-        if (!version)
-            return Promise.resolve(null);
-        let p = configs.get(version);
-        if (!p)
-            configs.set(version, (p = loadConfig(repoDir, version).catch(() => null)));
-        return p;
-    };
-    const landings = grantEvents.filter((e) => e.status === 'A');
-    const [messages, blobs] = await Promise.all([
-        commitMessages(repoDir, [...new Set(grantEvents.filter((e) => e.status !== 'M').map((e) => e.commit))]),
-        blobsAt(repoDir, landings.map((e) => `${e.commit}:${e.path}`)),
-    ]);
-    const parsed = new Map();
-    for (const e of landings) {
-        const bytes = blobs.get(`${e.commit}:${e.path}`);
-        const r = bytes ? loadGrant(e.path, bytes) : null;
-        if (!r?.ok)
-            continue;
-        const config = await configFor(e.commit);
-        const resources = config
-            ? resolveResources(r.grant, config.prepared.inventory).resources
-            : [];
-        const d = parseDuration(r.grant.duration);
-        parsed.set(`${e.commit}:${e.path}`, {
-            person: r.grant.requester,
-            access: r.grant.access,
-            duration: r.grant.duration,
-            durationMs: d.ok ? d.ms : null,
-            resources: resources.length
-                ? resources.map((x) => x.id)
-                : r.grant.resources.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))),
-            tags: resources.map((x) => ({ ...x.tags })),
-        });
-    }
-    const windows = auditWindows(grantEvents, messages, (c, p) => parsed.get(`${c}:${p}`) ?? null, nowMs);
-    const tagsOf = (w) => parsed.get(`${w.landing_commit}:${w.file}`)?.tags ?? [];
-    let tagKey;
-    let tagValue;
-    if (filters.tag !== undefined) {
-        const i = filters.tag.indexOf('=');
-        if (i <= 0)
-            throw new UsageError(`--tag must be key=value (got "${filters.tag}")`);
-        tagKey = filters.tag.slice(0, i);
-        tagValue = filters.tag.slice(i + 1);
-    }
-    return windows.filter((w) => {
-        if (filters.person && w.person.toLowerCase() !== filters.person.toLowerCase())
-            return false;
-        if (filters.resource && !w.resources.includes(filters.resource))
-            return false;
-        if (tagKey !== undefined && !tagsOf(w).some((t) => t[tagKey] === tagValue))
-            return false;
-        const start = Date.parse(w.start);
-        const end = Date.parse(w.ended_at ?? w.end);
-        if (filters.since !== undefined && end < filters.since)
-            return false;
-        if (filters.until !== undefined && start >= filters.until)
-            return false;
-        return true;
-    });
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -56222,6 +57882,7 @@ async function pr_facts_file_readPrFacts(file) {
 ;// CONCATENATED MODULE: ./src/render/validate-text.ts
 /** Text rendering of `gitgrant validate` for people: one block per file, aligned, no noise. */
 
+
 function renderDiagnostic(d, s) {
     return `${s('dim', `${d.file}:${d.line}:${d.column}`)}  ${s('red', d.code)}  ${d.message}`;
 }
@@ -56236,6 +57897,8 @@ function renderValidateText(outcome, s) {
             status = s('red', '✗ invalid');
         else if (checkedApprovals)
             status = s('green', '✓ approved');
+        else if (decision?.policy.breakGlass)
+            status = s('green', '✓ valid') + s('yellow', ` · ${retro_review_markdown_breakGlassNotice(decision.policy.breakGlass)}`);
         else if (r.approvals.length === 0)
             status = s('green', '✓ valid · auto-approved');
         else
@@ -56320,7 +57983,9 @@ function renderPlanText(plan, s) {
                 ? s('red', 'expired')
                 : s('yellow', 'pending');
         const when = g.state === 'pending'
-            ? 'not on the default branch yet'
+            ? g.action === 'continues'
+                ? `extends ${g.extends ?? '?'}: ${g.start} → ${g.end} (starts when it ends, no gap)`
+                : 'not on the default branch yet'
             : g.state === 'active'
                 ? `${g.start} → ${g.end} (${formatDuration(g.remainingMs)} left)`
                 : `${g.start} → ${g.end} (ended ${formatDuration(-g.remainingMs)} ago)`;
@@ -56356,9 +58021,3475 @@ function print(text) {
     process.stdout.write(text);
 }
 
+;// CONCATENATED MODULE: ./src/commands/doctor-model.ts
+/**
+ * `gitgrant doctor`: the shape of a report. Every check has a stable id, a status, what was found
+ * and, when it is not a pass, a concrete fix. Pure data: the checks are computed by the pure
+ * functions of doctor-*.ts from facts the command read through the API.
+ */
+const worst = (statuses) => statuses.includes('fail') ? 'fail' : statuses.includes('warn') ? 'warn' : 'pass';
+function makeReport(repository, defaultBranch, interval, nowMs, checks) {
+    const counts = { pass: 0, warn: 0, fail: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return {
+        ok: counts.fail === 0,
+        repository,
+        default_branch: defaultBranch,
+        interval,
+        now: new Date(nowMs).toISOString(),
+        checks,
+        counts,
+    };
+}
+/** "not verified" text for a check whose facts could not be read. */
+function unreadable(what, r) {
+    return r.permission
+        ? `could not read ${what}: the token lacks the permission ${r.permission}`
+        : `could not read ${what}: ${r.message}`;
+}
+function permissionFix(r, then) {
+    return r.permission
+        ? `give the token ${r.permission} (fine-grained token or GitHub App repository permission), or run doctor as a repository admin; then ${then}`
+        : `rerun doctor when GitHub answers; then ${then}`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/doctor-codeowners.ts
+/**
+ * doctor: CODEOWNERS — which file GitHub uses, the errors GitHub reports in it (with their line),
+ * and whether it routes `policies/` and `.github/` (and, as a warning, `dist/` and `action.yml`)
+ * to owners. Pure: facts in, checks out.
+ */
+
+
+const MUST_ROUTE = [
+    { dir: 'policies/', probe: 'policies/policies.yaml' },
+    { dir: '.github/', probe: '.github/workflows/gitgrant-validate.yml' },
+];
+const SHOULD_ROUTE = ['dist/', 'action.yml'];
+const EXAMPLE = '`/policies/ @your-org/security` and `/.github/ @your-org/security`';
+function codeownersChecks(f) {
+    const group = 'codeowners';
+    const checks = [];
+    if (!f.paths.ok && !f.paths.missing) {
+        return [
+            {
+                id: 'codeowners-file',
+                group,
+                status: 'fail',
+                title: 'CODEOWNERS present',
+                message: `not verified: ${unreadable(`the files of ${f.branch}`, f.paths)}`,
+                fix: permissionFix(f.paths, 'rerun doctor'),
+            },
+        ];
+    }
+    const paths = f.paths.ok ? f.paths.value : [];
+    if (!f.file) {
+        return [
+            {
+                id: 'codeowners-file',
+                group,
+                status: 'fail',
+                title: 'CODEOWNERS present',
+                message: `no CODEOWNERS file on ${f.branch} (looked for ${codeowners_CODEOWNERS_LOCATIONS.join(', ')}): "Require review from Code Owners" has nobody to ask, and \`from: codeowners\` approvals cannot be filled`,
+                fix: `add .github/CODEOWNERS that ends with ${EXAMPLE} (the last matching line wins)`,
+            },
+        ];
+    }
+    const shadowed = codeowners_CODEOWNERS_LOCATIONS.filter((p) => p !== f.file.path && paths.includes(p));
+    checks.push({
+        id: 'codeowners-file',
+        group,
+        status: shadowed.length ? 'warn' : 'pass',
+        title: 'CODEOWNERS present',
+        message: `${f.file.path} on ${f.branch}${shadowed.length ? `; GitHub ignores ${shadowed.join(', ')} (only the first found is used)` : ''}`,
+        ...(shadowed.length
+            ? {
+                fix: `merge ${shadowed.join(', ')} into ${f.file.path} and delete ${shadowed.length === 1 ? 'it' : 'them'}`,
+            }
+            : {}),
+    });
+    // GitHub's own verdict on the file.
+    if (f.errors.ok) {
+        const errs = f.errors.value.errors;
+        checks.push({
+            id: 'codeowners-errors',
+            group,
+            status: errs.length ? 'fail' : 'pass',
+            title: 'CODEOWNERS has no errors (as GitHub reads it)',
+            message: errs.length
+                ? `GitHub reports ${errs.length} error${errs.length === 1 ? '' : 's'} in ${errs[0]?.path ?? f.file.path}; GitHub skips an erroneous line or owner, so its paths may have no owners`
+                : 'GitHub reports no errors',
+            ...(errs.length
+                ? {
+                    fix: 'fix each line listed (an unknown owner must be a user or team with write access to the repository)',
+                    details: errs.map(describeError),
+                }
+                : {}),
+        });
+    }
+    else if (!f.errors.missing) {
+        checks.push({
+            id: 'codeowners-errors',
+            group,
+            status: 'fail',
+            title: 'CODEOWNERS has no errors (as GitHub reads it)',
+            message: `not verified: ${unreadable('the CODEOWNERS errors', f.errors)}`,
+            fix: permissionFix(f.errors, 'rerun doctor'),
+        });
+    }
+    // Routing of the paths that decide who gets access.
+    const parsed = codeowners_parseCodeowners(f.file.text, f.file.path);
+    const unowned = (path) => {
+        const o = ownersOf(parsed, path);
+        return !o || o.owners.length === 0;
+    };
+    const missing = [];
+    for (const { dir, probe } of MUST_ROUTE) {
+        const under = paths.filter((p) => p.startsWith(dir));
+        const sample = under.length ? under : [probe];
+        const bad = sample.filter(unowned);
+        if (bad.length)
+            missing.push(...bad.slice(0, 5), ...(bad.length > 5 ? [`… and ${bad.length - 5} more under ${dir}`] : []));
+    }
+    const should = SHOULD_ROUTE.flatMap((p) => {
+        const present = p.endsWith('/') ? paths.filter((x) => x.startsWith(p)) : paths.filter((x) => x === p);
+        return present.length && present.some(unowned) ? [p] : [];
+    });
+    if (missing.length) {
+        checks.push({
+            id: 'codeowners-routes',
+            group,
+            status: 'fail',
+            title: 'CODEOWNERS routes policies/ and .github/',
+            message: `no owners for ${missing.length === 1 ? 'this path' : 'these paths'}: a policy or workflow change would need no owner's approval`,
+            fix: `add ${EXAMPLE} at the end of ${f.file.path} (the last matching line wins)`,
+            details: missing,
+        });
+    }
+    else {
+        checks.push({
+            id: 'codeowners-routes',
+            group,
+            status: should.length ? 'warn' : 'pass',
+            title: 'CODEOWNERS routes policies/ and .github/',
+            message: `policies/ and .github/ have owners${should.length ? `; ${should.join(' and ')} ${should.length === 1 ? 'has' : 'have'} none` : ''}`,
+            ...(should.length
+                ? {
+                    fix: `route ${should.map((p) => `/${p}`).join(' and ')} to your security team too (they are the code the workflows run)`,
+                }
+                : {}),
+        });
+    }
+    return checks;
+}
+function describeError(e) {
+    const at = `line ${e.line}${e.column ? `, column ${e.column}` : ''}`;
+    const what = e.kind ?? e.message ?? 'error';
+    const source = e.source ? `: ${e.source.replace(/\s+$/, '')}` : '';
+    const hint = e.suggestion ? ` (${e.suggestion})` : '';
+    return `${at}: ${what}${hint}${source}`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/doctor-protection.ts
+/**
+ * doctor: the default branch's merge gate, from classic branch protection and rulesets together
+ * (GitHub enforces both layers: a requirement holds when either layer sets it). Pure: facts in,
+ * checks out.
+ */
+
+
+function classicSource(p) {
+    const checks = p.required_status_checks;
+    const contexts = [...(checks?.contexts ?? []), ...(checks?.checks ?? []).map((c) => c.context)];
+    const reviews = p.required_pull_request_reviews;
+    const bypass = [];
+    if (!p.enforce_admins?.enabled)
+        bypass.push('repository administrators (enforce for administrators is off)');
+    const allow = reviews?.bypass_pull_request_allowances;
+    const allowed = [
+        ...(allow?.users ?? []).map((u) => `@${u.login}`),
+        ...(allow?.teams ?? []).map((t) => `team ${t.slug}`),
+        ...(allow?.apps ?? []).map((a) => `app ${a.slug ?? a.name ?? '?'}`),
+    ];
+    if (allowed.length)
+        bypass.push(`allowed to bypass required pull requests: ${allowed.join(', ')}`);
+    return {
+        label: 'branch protection',
+        ...(checks && contexts.includes(STATUS_CONTEXT) ? { statusCheck: { strict: !!checks.strict } } : {}),
+        ...(reviews
+            ? {
+                pullRequest: {
+                    approvals: reviews.required_approving_review_count ?? 0,
+                    dismissStale: !!reviews.dismiss_stale_reviews,
+                    codeOwners: !!reviews.require_code_owner_reviews,
+                    lastPush: !!reviews.require_last_push_approval,
+                },
+            }
+            : {}),
+        bypass,
+    };
+}
+// GitHub's built-in repository role ids as rulesets name them (custom roles show as #id).
+const ROLE_NAMES = { 2: 'maintain', 4: 'write', 5: 'admin' };
+function describeActor(a) {
+    const mode = a.bypass_mode && a.bypass_mode !== 'always' ? ` (${a.bypass_mode})` : ' (always)';
+    switch (a.actor_type) {
+        case 'OrganizationAdmin':
+            return `organization admins${mode}`;
+        case 'RepositoryRole':
+            return `repository role ${ROLE_NAMES[a.actor_id ?? -1] ?? `#${a.actor_id ?? '?'}`}${mode}`;
+        case 'Team':
+            return `team #${a.actor_id ?? '?'}${mode}`;
+        case 'Integration':
+            return `GitHub App #${a.actor_id ?? '?'}${mode}`;
+        case 'DeployKey':
+            return `deploy keys${mode}`;
+        default:
+            return `${a.actor_type} #${a.actor_id ?? '?'}${mode}`;
+    }
+}
+/**
+ * The rules of one ruleset (items of GET rules/branches sharing a `ruleset_id`) as a layer, with
+ * its bypass list from GET rulesets/{id} (GitHub shows that list only to tokens that can edit the
+ * ruleset).
+ */
+function rulesetSource(rules, info) {
+    const id = rules[0]?.ruleset_id;
+    const org = rules[0]?.ruleset_source_type === 'Organization';
+    const name = info.ok ? `"${info.value.name}" ` : '';
+    const label = `${org ? 'organization ' : ''}ruleset ${name}(#${id ?? '?'})`;
+    let statusCheck;
+    let pullRequest;
+    for (const rule of rules) {
+        const p = rule.parameters ?? {};
+        if (rule.type === 'required_status_checks') {
+            const list = Array.isArray(p.required_status_checks)
+                ? p.required_status_checks
+                : [];
+            if (list.some((c) => c.context === STATUS_CONTEXT))
+                statusCheck = { strict: p.strict_required_status_checks_policy === true };
+        }
+        else if (rule.type === 'pull_request') {
+            pullRequest = {
+                approvals: typeof p.required_approving_review_count === 'number' ? p.required_approving_review_count : 0,
+                dismissStale: p.dismiss_stale_reviews_on_push === true,
+                codeOwners: p.require_code_owner_review === true,
+                lastPush: p.require_last_push_approval === true,
+            };
+        }
+    }
+    let bypass = null;
+    let bypassUnknown;
+    if (info.ok) {
+        if (info.value.bypass_actors)
+            bypass = info.value.bypass_actors.map(describeActor);
+        else
+            bypassUnknown = `GitHub shows the bypass list of ${label} only to tokens that can edit it (administration: write)`;
+    }
+    else if (info.missing) {
+        bypassUnknown = `${label} could not be read (404)`;
+    }
+    else {
+        bypassUnknown = unreadable(`${label}`, info);
+    }
+    return {
+        label,
+        ...(statusCheck ? { statusCheck } : {}),
+        ...(pullRequest ? { pullRequest } : {}),
+        bypass,
+        ...(bypassUnknown ? { bypassUnknown } : {}),
+    };
+}
+function protectionSources(f) {
+    const sources = [];
+    if (f.classic.ok)
+        sources.push(classicSource(f.classic.value));
+    if (f.rules.ok) {
+        const byId = new Map();
+        for (const r of f.rules.value) {
+            const id = r.ruleset_id ?? 0;
+            byId.set(id, [...(byId.get(id) ?? []), r]);
+        }
+        for (const [id, rules] of byId)
+            sources.push(rulesetSource(rules, f.rulesets.get(id) ?? { ok: false, missing: true }));
+    }
+    return sources;
+}
+const REQUIREMENTS = [
+    {
+        id: 'status-check',
+        title: `required status check ${STATUS_CONTEXT}`,
+        fix: `enable "Require status checks to pass" and add the check "${STATUS_CONTEXT}" (GitHub offers it once the validate workflow has run on a pull request)`,
+        holds: (s) => !!s.statusCheck,
+        detail: (s) => (s.statusCheck?.strict ? 'strict: the branch must be up to date' : 'not strict'),
+    },
+    {
+        id: 'pull-request',
+        title: 'pull request required before merging',
+        fix: 'enable "Require a pull request before merging" (with at least 1 required approval)',
+        holds: (s) => !!s.pullRequest,
+        detail: (s) => `${s.pullRequest?.approvals ?? 0} approval(s) required`,
+    },
+    {
+        id: 'dismiss-stale',
+        title: 'stale approvals dismissed on push',
+        fix: 'enable "Dismiss stale pull request approvals when new commits are pushed"',
+        holds: (s) => !!s.pullRequest?.dismissStale,
+        detail: () => 'on',
+    },
+    {
+        id: 'code-owner-review',
+        title: 'review from Code Owners required',
+        fix: 'enable "Require review from Code Owners" (so changes to policies/ and .github/ reach their owners)',
+        holds: (s) => !!s.pullRequest?.codeOwners,
+        detail: () => 'on',
+    },
+    {
+        id: 'last-push-approval',
+        title: 'approval of the most recent push required',
+        fix: 'enable "Require approval of the most recent reviewable push"',
+        holds: (s) => !!s.pullRequest?.lastPush,
+        detail: () => 'on',
+    },
+];
+const WHERE = (branch) => `in a branch ruleset targeting ${branch} (Settings → Rules → Rulesets) or its branch protection rule (Settings → Branches)`;
+function protectionChecks(f) {
+    const sources = protectionSources(f);
+    const classicUnread = !f.classic.ok && !f.classic.missing ? f.classic : null;
+    const rulesUnread = !f.rules.ok && !f.rules.missing ? f.rules : null;
+    const unread = [
+        ...(classicUnread ? [{ what: `the branch protection of ${f.branch}`, r: classicUnread }] : []),
+        ...(rulesUnread ? [{ what: `the rules of ${f.branch}`, r: rulesUnread }] : []),
+    ];
+    const checks = [];
+    const group = 'protection';
+    // The layers found.
+    if (sources.length) {
+        checks.push({
+            id: 'protection',
+            group,
+            status: unread.length ? 'warn' : 'pass',
+            title: `${f.branch} is protected`,
+            message: `${sources.map((s) => s.label).join(' and ')} appl${sources.length === 1 ? 'ies' : 'y'} to ${f.branch}${unread.length
+                ? `; ${unread.map((u) => unreadable(u.what, u.r.ok ? { message: '' } : u.r)).join('; ')}`
+                : ''}`,
+            ...(unread.length ? { fix: permissionFix(unread[0].r, 'rerun doctor') } : {}),
+        });
+    }
+    else if (unread.length) {
+        checks.push({
+            id: 'protection',
+            group,
+            status: 'fail',
+            title: `${f.branch} is protected`,
+            message: `not verified: ${unread.map((u) => unreadable(u.what, u.r)).join('; ')}; no ruleset applies`,
+            fix: permissionFix(unread[0].r, `if ${f.branch} is unprotected, add a ruleset ${WHERE(f.branch)}`),
+        });
+    }
+    else {
+        checks.push({
+            id: 'protection',
+            group,
+            status: 'fail',
+            title: `${f.branch} is protected`,
+            message: `${f.branch} has no branch protection and no ruleset: anyone with write access can merge or push`,
+            fix: `add a branch ruleset targeting the default branch (Settings → Rules → Rulesets → New branch ruleset) or a branch protection rule (Settings → Branches) with the settings below`,
+        });
+    }
+    for (const req of REQUIREMENTS) {
+        const by = sources.filter(req.holds);
+        if (by.length) {
+            checks.push({
+                id: req.id,
+                group,
+                status: 'pass',
+                title: req.title,
+                message: by.map((s) => `${s.label}: ${req.detail(s)}`).join('; '),
+            });
+        }
+        else if (unread.length && classicUnread) {
+            checks.push({
+                id: req.id,
+                group,
+                status: 'fail',
+                title: req.title,
+                message: `not verified: ${unreadable(`the branch protection of ${f.branch}`, classicUnread)}, and no ruleset sets it`,
+                fix: permissionFix(classicUnread, `if it is off, ${req.fix} ${WHERE(f.branch)}`),
+            });
+        }
+        else {
+            checks.push({
+                id: req.id,
+                group,
+                status: 'fail',
+                title: req.title,
+                message: sources.length ? `not set by ${sources.map((s) => s.label).join(' or ')}` : 'not set',
+                fix: `${req.fix} ${WHERE(f.branch)}`,
+            });
+        }
+    }
+    checks.push(bypassCheck(f.branch, sources, classicUnread));
+    return checks;
+}
+/**
+ * Nobody may bypass the gate: for each of the two requirements that make it a gate (the status
+ * check and the pull request), some layer that sets it has an empty bypass list.
+ */
+function bypassCheck(branch, sources, classicUnread) {
+    const title = 'nobody can bypass the rules (administrators included)';
+    const base = { id: 'no-bypass', group: 'protection', title };
+    const gate = REQUIREMENTS.filter((r) => r.id === 'status-check' || r.id === 'pull-request');
+    const results = [];
+    for (const req of gate) {
+        const by = sources.filter(req.holds);
+        if (!by.length)
+            continue;
+        if (by.some((s) => s.bypass !== null && s.bypass.length === 0)) {
+            const s = by.find((x) => x.bypass !== null && x.bypass.length === 0);
+            results.push({ status: 'pass', line: `${req.title}: enforced for everyone by ${s.label}`, fixes: [] });
+        }
+        else if (by.some((s) => s.bypass === null)) {
+            results.push({
+                status: 'warn',
+                line: `${req.title}: not verified: ${by
+                    .filter((s) => s.bypass === null)
+                    .map((s) => s.bypassUnknown ?? s.label)
+                    .join('; ')}`,
+                fixes: [
+                    'check the bypass list of the ruleset in Settings → Rules → Rulesets, or run doctor with a token that can edit rulesets',
+                ],
+            });
+        }
+        else {
+            results.push({
+                status: 'fail',
+                line: `${req.title}: ${by.map((s) => `${s.label} can be bypassed by ${s.bypass.join(', ')}`).join('; ')}`,
+                fixes: by.map((s) => s.label === 'branch protection'
+                    ? 'in the branch protection rule enable "Do not allow bypassing the above settings" and clear "Allow specified actors to bypass required pull requests"'
+                    : `empty the bypass list of ${s.label}`),
+            });
+        }
+    }
+    if (!results.length) {
+        return {
+            ...base,
+            status: 'fail',
+            message: classicUnread
+                ? `not verified: ${unreadable(`the branch protection of ${branch}`, classicUnread)}`
+                : 'nothing enforces the status check or a pull request yet',
+            fix: classicUnread
+                ? permissionFix(classicUnread, 'rerun doctor')
+                : `turn the rules above on with no bypass list (rulesets) or with "Do not allow bypassing the above settings" (branch protection)`,
+        };
+    }
+    const status = worst(results.map((r) => r.status));
+    const fixes = [...new Set(results.flatMap((r) => r.fixes))];
+    return {
+        ...base,
+        status,
+        message: status === 'pass'
+            ? results.map((r) => r.line).join('; ')
+            : status === 'fail'
+                ? 'someone can merge without the gate (a bypassed merge grants nothing, but raises an alert)'
+                : 'who may bypass could not be read',
+        ...(status !== 'pass' ? { fix: fixes.join('; '), details: results.map((r) => r.line) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/doctor-schedule.ts
+/**
+ * doctor: is the schedule alive? The reconcile workflow's latest run, and the `lastSuccess` that
+ * reconcile publishes on the `gitgrant-state` branch; each is stale when older than twice the
+ * interval (the same bound reconcile itself fails on). And the token: every read doctor made that
+ * GitHub refused, with the permission it names. Pure: facts in, checks out.
+ */
+
+
+
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'action_required']);
+function ago(nowMs, iso) {
+    const ms = nowMs - Date.parse(iso);
+    if (ms < 60_000)
+        return 'just now';
+    return `${formatDuration(Math.floor(ms / 60_000) * 60_000)} ago`;
+}
+const STALE_FIX = (interval) => `check that the reconcile workflow is enabled and its schedule runs every ${interval}; GitHub delays or drops scheduled runs under load, so for a tight bound also run \`gitgrant reconcile\` from your own scheduler (README: Revocation guarantee). If your schedule is slower, pass it as --interval`;
+function scheduleChecks(f) {
+    const group = 'schedule';
+    const limit = 2 * f.intervalMs;
+    const interval = formatDuration(f.intervalMs);
+    const checks = [];
+    if (f.workflowFile) {
+        const id = 'schedule-last-run';
+        const title = `the reconcile workflow ran in the last ${formatDuration(limit)}`;
+        const r = f.latestRun;
+        if (!r.ok) {
+            checks.push({
+                id,
+                group,
+                status: 'fail',
+                title,
+                message: r.missing
+                    ? `GitHub knows no workflow ${f.workflowFile} (is it on the default branch?)`
+                    : `not verified: ${unreadable(`the runs of ${f.workflowFile}`, r)}`,
+                fix: r.missing ? `push ${f.workflowFile} to the default branch` : permissionFix(r, 'rerun doctor'),
+            });
+        }
+        else if (!r.value) {
+            checks.push({
+                id,
+                group,
+                status: 'warn',
+                title,
+                message: `${f.workflowFile} has never run`,
+                fix: `run it once by hand (Actions → ${f.workflowFile} → Run workflow), then let the schedule take over`,
+            });
+        }
+        else {
+            const run = r.value;
+            const started = run.run_started_at ?? run.created_at;
+            const what = `run #${run.run_number} (${run.event}) ${ago(f.nowMs, started)}, ${run.status === 'completed' ? (run.conclusion ?? 'no conclusion') : (run.status ?? 'unknown')}`;
+            if (run.status === 'completed' && run.conclusion && FAILED.has(run.conclusion)) {
+                checks.push({
+                    id,
+                    group,
+                    status: 'fail',
+                    title,
+                    message: `the latest ${what}: ${run.html_url}`,
+                    fix: 'open the run and fix what it reports (a failed revocation keeps the run red until a later run confirms it; so does a previous success older than twice the interval)',
+                });
+            }
+            else if (f.nowMs - Date.parse(started) > limit) {
+                checks.push({
+                    id,
+                    group,
+                    status: 'warn',
+                    title,
+                    message: `the latest is ${what}: older than twice the ${interval} interval`,
+                    fix: STALE_FIX(interval),
+                });
+            }
+            else {
+                checks.push({
+                    id,
+                    group,
+                    status: run.status === 'completed' && run.conclusion !== 'success' ? 'warn' : 'pass',
+                    title,
+                    message: `the latest is ${what}`,
+                    ...(run.status === 'completed' && run.conclusion !== 'success'
+                        ? { fix: `look at the run: ${run.html_url}` }
+                        : {}),
+                });
+            }
+        }
+    }
+    const id = 'schedule-last-success';
+    const title = `reconcile succeeded in the last ${formatDuration(limit)} (${STATE_BRANCH})`;
+    const s = f.state;
+    if (!s.ok) {
+        checks.push(s.missing
+            ? {
+                id,
+                group,
+                status: 'warn',
+                title,
+                message: `no ${STATE_BRANCH} branch: reconcile has not completed on GitHub yet (or keeps its state in a --state file)`,
+                fix: `run the reconcile workflow once (Actions → Run workflow); it publishes its last success on ${STATE_BRANCH}`,
+            }
+            : {
+                id,
+                group,
+                status: 'fail',
+                title,
+                message: `not verified: ${unreadable(`state.json on ${STATE_BRANCH}`, s)}`,
+                fix: permissionFix(s, 'rerun doctor'),
+            });
+    }
+    else if (!s.value.lastSuccess || Number.isNaN(Date.parse(s.value.lastSuccess))) {
+        checks.push({
+            id,
+            group,
+            status: 'warn',
+            title,
+            message: `state.json on ${STATE_BRANCH} records no successful run`,
+            fix: 'open the latest reconcile run and fix what it reports',
+        });
+    }
+    else if (f.nowMs - Date.parse(s.value.lastSuccess) > limit) {
+        checks.push({
+            id,
+            group,
+            status: 'warn',
+            title,
+            message: `the last success was ${ago(f.nowMs, s.value.lastSuccess)} (${s.value.lastSuccess}): older than twice the ${interval} interval, so expired access may still be in place`,
+            fix: STALE_FIX(interval),
+        });
+    }
+    else {
+        checks.push({
+            id,
+            group,
+            status: 'pass',
+            title,
+            message: `the last success was ${ago(f.nowMs, s.value.lastSuccess)} (${s.value.lastSuccess})`,
+        });
+    }
+    return checks;
+}
+function tokenCheck(calls, refusals) {
+    const base = {
+        id: 'token-permissions',
+        group: 'token',
+        title: 'the token can read everything doctor checks',
+    };
+    if (!refusals.length)
+        return { ...base, status: 'pass', message: `all ${calls} API reads were allowed` };
+    const perms = [...new Set(refusals.map((r) => r.permission ?? 'unknown'))];
+    return {
+        ...base,
+        status: 'fail',
+        message: `GitHub refused ${refusals.length} of ${calls} reads: the token lacks ${perms.join('; ')}`,
+        fix: `give the token ${perms.filter((p) => p !== 'unknown').join(', ') || 'the permissions listed'} (fine-grained token or GitHub App: Repository permissions), or run doctor as a repository admin (e.g. GITHUB_TOKEN=$(gh auth token))`,
+        details: refusals.map((r) => `${r.call}: ${r.permission ? `needs ${r.permission}` : r.message}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/doctor-workflows.ts
+/**
+ * doctor: the workflows that run gitgrant — which files run which command (`with: command:`, or
+ * the events when it is empty, as the Action does), on the expected events, enabled, with the
+ * token permissions and concurrency group of the shipped workflows. Pure: facts in, checks out.
+ */
+
+
+
+const COMMANDS = ['validate', 'apply', 'reconcile'];
+const EVENT_COMMAND = {
+    pull_request_target: 'validate',
+    pull_request_review: 'validate',
+    merge_group: 'validate',
+    push: 'apply',
+    schedule: 'reconcile',
+    workflow_dispatch: 'reconcile',
+};
+const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+function normaliseOn(on) {
+    if (typeof on === 'string')
+        return { [on]: null };
+    if (Array.isArray(on))
+        return Object.fromEntries(on.filter((e) => typeof e === 'string').map((e) => [e, null]));
+    if (isObj(on))
+        return Object.fromEntries(Object.entries(on).map(([k, v]) => [k, v ?? null]));
+    return {};
+}
+function concurrencyGroup(c) {
+    if (typeof c === 'string')
+        return c;
+    if (isObj(c) && typeof c.group === 'string')
+        return c.group;
+    return null;
+}
+const USES_GITGRANT = /(^|\/)gitgrant(-action)?(\/[^@]*)?@/i;
+const RUN_GITGRANT = /\bgitgrant\s+(validate|apply|reconcile)\b/g;
+/** Parses one workflow; null when it does not run gitgrant; `{ error }` when it is not valid YAML. */
+function analyseWorkflow(file, localAction) {
+    const doc = (0,dist/* parseDocument */.Tp)(file.text, { uniqueKeys: false });
+    if (doc.errors.length) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line;
+        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        return { path: file.path, error: `${line ? `line ${line}: ` : ''}${message}` };
+    }
+    const wf = doc.toJS({ maxAliasCount: 1000 });
+    if (!isObj(wf))
+        return null;
+    const events = normaliseOn(wf.on);
+    const commands = new Set();
+    let permissions = wf.permissions;
+    let concurrency = concurrencyGroup(wf.concurrency);
+    let found = false;
+    const jobs = isObj(wf.jobs) ? wf.jobs : {};
+    for (const job of Object.values(jobs)) {
+        if (!isObj(job) || !Array.isArray(job.steps))
+            continue;
+        for (const step of job.steps) {
+            if (!isObj(step))
+                continue;
+            const uses = typeof step.uses === 'string' ? step.uses.trim() : '';
+            const run = typeof step.run === 'string' ? step.run : '';
+            const isAction = (localAction && (uses === './' || uses === '.')) || USES_GITGRANT.test(uses);
+            const runCommands = [...run.matchAll(RUN_GITGRANT)].map((m) => m[1]);
+            if (!isAction && !runCommands.length)
+                continue;
+            found = true;
+            if (job.permissions !== undefined)
+                permissions = job.permissions;
+            concurrency = concurrencyGroup(job.concurrency) ?? concurrency;
+            for (const c of runCommands)
+                commands.add(c);
+            if (isAction) {
+                const w = isObj(step.with) ? step.with.command : undefined;
+                if (typeof w === 'string' && COMMANDS.includes(w.trim()))
+                    commands.add(w.trim());
+                else
+                    for (const ev of Object.keys(events)) {
+                        const c = EVENT_COMMAND[ev];
+                        if (c)
+                            commands.add(c);
+                    }
+            }
+        }
+    }
+    if (!found)
+        return null;
+    return {
+        path: file.path,
+        file: file.path.split('/').pop() ?? file.path,
+        commands: COMMANDS.filter((c) => commands.has(c)),
+        events,
+        permissions,
+        concurrency,
+    };
+}
+/** Permissions of the shipped workflows (README, "Setting up an access repository"). */
+const NEEDED = {
+    validate: { contents: 'read', 'pull-requests': 'write', statuses: 'write' },
+    apply: { contents: 'read', 'pull-requests': 'write', issues: 'write' },
+    reconcile: { contents: 'write', 'pull-requests': 'write', issues: 'write' },
+};
+const LEVEL = { none: 0, read: 1, write: 2 };
+function missingPermissions(perms, command) {
+    if (perms === undefined)
+        return null;
+    const need = Object.entries(NEEDED[command]);
+    if (perms === 'write-all')
+        return [];
+    const have = (name) => perms === 'read-all'
+        ? 1
+        : isObj(perms) && typeof perms[name] === 'string'
+            ? (LEVEL[perms[name]] ?? 0)
+            : 0;
+    return need.filter(([name, level]) => have(name) < LEVEL[level]).map(([n, l]) => `${n}: ${l}`);
+}
+const doctor_workflows_types = (cfg) => isObj(cfg) && Array.isArray(cfg.types) ? cfg.types.filter((t) => typeof t === 'string') : null;
+const cronsOf = (w) => Array.isArray(w.events.schedule)
+    ? w.events.schedule.flatMap((s) => isObj(s) && typeof s.cron === 'string' ? [s.cron] : [])
+    : [];
+/** A branch filter pattern (`*` within a segment, `**` across) as GitHub matches it. */
+function branchMatches(pattern, branch) {
+    const re = pattern
+        .split('**')
+        .map((part) => 
+    // `?`, `+` and `[…]` keep their regex meaning, as in GitHub's filter patterns.
+    part.replace(/[.^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+        .join('.*');
+    try {
+        return new RegExp(`^${re}$`).test(branch);
+    }
+    catch {
+        return false; // not a pattern GitHub accepts either
+    }
+}
+/**
+ * The longest gap between two runs of a cron schedule, in ms, when it is simple enough to say
+ * (minute list, `*`, `*\/N`, `A-B/N`; every hour, day, month and weekday); null otherwise.
+ */
+function cronGapMs(cron) {
+    const [min, hour, dom, mon, dow, extra] = cron.trim().split(/\s+/);
+    if (extra !== undefined || !min || hour !== '*' || dom !== '*' || mon !== '*' || dow !== '*')
+        return null;
+    const minutes = new Set();
+    for (const part of min.split(',')) {
+        const m = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(part);
+        if (!m || (m[1] === '*' && m[2] !== undefined))
+            return null;
+        const from = m[1] === '*' ? 0 : Number(m[1]);
+        const to = m[1] === '*' ? 59 : m[2] !== undefined ? Number(m[2]) : m[3] ? 59 : from;
+        const step = m[3] ? Number(m[3]) : 1;
+        if (from > 59 || to > 59 || step < 1)
+            return null;
+        for (let x = from; x <= to; x += step)
+            minutes.add(x);
+    }
+    const sorted = [...minutes].sort((a, b) => a - b);
+    if (!sorted.length)
+        return null;
+    let gap = sorted[0] + 60 - sorted[sorted.length - 1];
+    for (let i = 1; i < sorted.length; i++)
+        gap = Math.max(gap, sorted[i] - sorted[i - 1]);
+    return gap * 60_000;
+}
+function problemsFor(w, command, f) {
+    const p = [];
+    const ev = w.events;
+    const has = (e) => Object.prototype.hasOwnProperty.call(ev, e);
+    if (command === 'validate') {
+        if (!has('pull_request_target')) {
+            p.push({
+                status: 'fail',
+                text: has('pull_request')
+                    ? "runs on pull_request, which runs the pull request's own copy of the workflow and gives fork pull requests a read-only token: use `pull_request_target` (gitgrant reads the pull request as data and never checks it out)"
+                    : 'add `pull_request_target: { types: [opened, synchronize, reopened, edited] }`: requests are never checked',
+            });
+        }
+        else {
+            const t = doctor_workflows_types(ev.pull_request_target);
+            const lacking = t ? ['opened', 'synchronize', 'reopened'].filter((x) => !t.includes(x)) : [];
+            if (lacking.length)
+                p.push({ status: 'fail', text: `add ${lacking.join(', ')} to the types of pull_request_target` });
+        }
+        if (!has('pull_request_review'))
+            p.push({
+                status: 'fail',
+                text: 'add `pull_request_review: { types: [submitted, edited, dismissed] }`: a new or dismissed approval does not update the status',
+            });
+        else {
+            const t = doctor_workflows_types(ev.pull_request_review);
+            const lacking = t ? ['submitted', 'dismissed'].filter((x) => !t.includes(x)) : [];
+            if (lacking.length)
+                p.push({ status: 'fail', text: `add ${lacking.join(', ')} to the types of pull_request_review` });
+        }
+        if (!has('merge_group'))
+            p.push({
+                status: 'warn',
+                text: 'add `merge_group:` if you use a merge queue (the queue waits for gitgrant/approval)',
+            });
+    }
+    else if (command === 'apply') {
+        if (!has('push'))
+            p.push({
+                status: 'fail',
+                text: `add \`push: { branches: [${f.branch}] }\`: merged requests are never granted`,
+            });
+        else {
+            const cfg = isObj(ev.push) ? ev.push : null;
+            const branches = cfg && Array.isArray(cfg.branches)
+                ? cfg.branches.filter((b) => typeof b === 'string')
+                : null;
+            const ignored = cfg && Array.isArray(cfg['branches-ignore'])
+                ? cfg['branches-ignore'].filter((b) => typeof b === 'string')
+                : [];
+            if ((branches && !branches.some((b) => branchMatches(b, f.branch))) ||
+                ignored.some((b) => branchMatches(b, f.branch)))
+                p.push({
+                    status: 'fail',
+                    text: `its push trigger does not include ${f.branch}: set \`branches: [${f.branch}]\``,
+                });
+        }
+    }
+    else {
+        if (!cronsOf(w).length)
+            p.push({
+                status: 'fail',
+                text: "add `schedule: [{ cron: '7,22,37,52 * * * *' }]`: expired grants are never revoked",
+            });
+        if (!has('workflow_dispatch'))
+            p.push({ status: 'warn', text: 'add `workflow_dispatch:` so reconcile can be run by hand' });
+    }
+    const missing = missingPermissions(w.permissions, command);
+    if (missing === null)
+        p.push({
+            status: 'warn',
+            text: `set \`permissions:\` explicitly (${Object.entries(NEEDED[command])
+                .map(([n, l]) => `${n}: ${l}`)
+                .join(', ')}): without it the token gets the repository's default permissions`,
+        });
+    else if (missing.length)
+        p.push({
+            status: 'warn',
+            text: `its \`permissions:\` lack ${missing.join(', ')} (the shipped workflow grants them)`,
+        });
+    if ((command === 'apply' || command === 'reconcile') && w.concurrency !== 'gitgrant-state')
+        p.push({
+            status: 'warn',
+            text: 'set `concurrency: { group: gitgrant-state, cancel-in-progress: false }` so apply and reconcile never run at once nor are cancelled half-way',
+        });
+    if (f.states.ok) {
+        const state = f.states.value.get(w.path);
+        if (state && state !== 'active')
+            p.push({
+                status: 'fail',
+                text: `GitHub has the workflow ${state}: enable it (Actions → the workflow → Enable workflow)${state === 'disabled_inactivity' ? '; GitHub disables scheduled workflows after 60 days without repository activity' : ''}`,
+            });
+    }
+    return p;
+}
+function workflowChecks(f) {
+    const group = 'workflows';
+    if (!f.files.ok && !f.files.missing) {
+        return {
+            checks: [
+                {
+                    id: 'workflows',
+                    group,
+                    status: 'fail',
+                    title: 'workflows run gitgrant',
+                    message: `not verified: ${unreadable('.github/workflows', f.files)}`,
+                    fix: permissionFix(f.files, 'rerun doctor'),
+                },
+            ],
+            reconcileWorkflow: null,
+        };
+    }
+    const files = f.files.ok ? f.files.value : [];
+    const found = [];
+    const broken = [];
+    for (const file of files) {
+        const a = analyseWorkflow(file, f.localAction);
+        if (!a)
+            continue;
+        // A broken file counts when it is gitgrant's (by name or content): others are not our business.
+        if ('error' in a) {
+            if (/gitgrant/i.test(file.text) || /\/gitgrant[^/]*$/.test(file.path))
+                broken.push(a);
+        }
+        else
+            found.push(a);
+    }
+    const checks = [];
+    checks.push({
+        id: 'workflows',
+        group,
+        status: broken.length ? 'fail' : found.length ? 'pass' : 'fail',
+        title: 'workflows run gitgrant',
+        message: found.length
+            ? `${found.map((w) => `${w.file} (${w.commands.join(', ') || 'no command'})`).join(', ')}${broken.length ? `; ${broken.length} workflow file(s) are not valid YAML` : ''}`
+            : `no workflow under .github/workflows on ${f.branch} uses the gitgrant action${broken.length ? ` (${broken.length} file(s) are not valid YAML)` : ''}`,
+        ...(broken.length || !found.length
+            ? {
+                fix: broken.length
+                    ? 'fix the YAML of each file listed'
+                    : "copy gitgrant's .github/workflows/gitgrant-validate.yml, gitgrant-apply.yml and gitgrant-reconcile.yml (and action.yml with dist/, or use the published action)",
+                ...(broken.length ? { details: broken.map((b) => `${b.path}: ${b.error}`) } : {}),
+            }
+            : {}),
+    });
+    if (!f.states.ok && !f.states.missing && found.length) {
+        checks.push({
+            id: 'workflows-enabled',
+            group,
+            status: 'fail',
+            title: 'workflows enabled',
+            message: `not verified: ${unreadable('the workflows list (GET actions/workflows)', f.states)}`,
+            fix: permissionFix(f.states, 'rerun doctor'),
+        });
+    }
+    const shipped = {
+        validate: 'pull_request_target, pull_request_review and merge_group',
+        apply: `push to ${f.branch}`,
+        reconcile: 'schedule and workflow_dispatch',
+    };
+    for (const command of COMMANDS) {
+        const runs = found.filter((w) => w.commands.includes(command));
+        const id = `workflow-${command}`;
+        const title = `a workflow runs ${command} on ${shipped[command]}`;
+        if (!runs.length) {
+            checks.push({
+                id,
+                group,
+                status: 'fail',
+                title,
+                message: `no workflow runs gitgrant ${command}`,
+                fix: `add .github/workflows/gitgrant-${command}.yml as shipped with gitgrant (events: ${shipped[command]})`,
+            });
+            continue;
+        }
+        const per = runs.map((w) => ({ w, problems: problemsFor(w, command, f) }));
+        if (command === 'reconcile') {
+            for (const x of per) {
+                const crons = cronsOf(x.w);
+                const gaps = crons.map(cronGapMs);
+                if (crons.length && gaps.every((g) => g !== null)) {
+                    const gap = Math.min(...gaps);
+                    if (gap > f.intervalMs)
+                        x.problems.push({
+                            status: 'warn',
+                            text: `its schedule runs every ${formatDuration(gap)} at most, but the interval is ${formatDuration(f.intervalMs)}: reconcile fails when the last success is older than twice the interval (pass the workflow's \`interval:\` and doctor's --interval the same value)`,
+                        });
+                }
+            }
+        }
+        // The command is set up when one workflow running it has no failure.
+        const best = per.reduce((a, b) => doctor_workflows_rank(worst(b.problems.map((p) => p.status))) < doctor_workflows_rank(worst(a.problems.map((p) => p.status))) ? b : a);
+        const status = worst(best.problems.map((p) => p.status));
+        const evs = Object.keys(best.w.events).join(', ');
+        checks.push({
+            id,
+            group,
+            status,
+            title,
+            message: `${best.w.file} runs ${command} on ${evs || 'no events'}`,
+            ...(status !== 'pass'
+                ? {
+                    fix: best.problems.find((p) => p.status === status).text,
+                    details: best.problems.map((p) => `${p.status === 'fail' ? 'must' : 'should'}: ${p.text}`),
+                }
+                : {}),
+        });
+    }
+    return { checks, reconcileWorkflow: found.find((w) => w.commands.includes('reconcile')) ?? null };
+}
+const doctor_workflows_rank = (s) => (s === 'pass' ? 0 : s === 'warn' ? 1 : 2);
+
+;// CONCATENATED MODULE: ./src/commands/doctor.ts
+/**
+ * `gitgrant doctor --github OWNER/NAME`: checks a repository's set-up through the API and says
+ * what to fix — the merge gate (branch protection and rulesets), CODEOWNERS, the workflows, the
+ * token's permissions and the schedule's last run. Read-only: every call is a GET.
+ *
+ * Each read becomes a `Read` (value, 404, or refusal); a 403 "Resource not accessible" is a
+ * PermissionError (src/github/errors.ts) naming the permission, and the checks that depended on
+ * it say so instead of guessing. The checks themselves are pure (doctor-*.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+/** Turns API calls into `Read`s and remembers every refusal for the token check. */
+class Reader {
+    calls = 0;
+    refusals = [];
+    async read(call, fn) {
+        this.calls++;
+        try {
+            return { ok: true, value: await fn() };
+        }
+        catch (e) {
+            const status = e.status;
+            if (status === 404)
+                return { ok: false, missing: true };
+            const message = e instanceof Error ? e.message : String(e);
+            if (e instanceof PermissionError) {
+                this.refusals.push({ call, permission: e.permission, message });
+                return { ok: false, missing: false, call, message, permission: e.permission };
+            }
+            // A classic token without admin rights: 403 "Must have admin rights to Repository."
+            if (status === 403 && /admin rights/i.test(message)) {
+                const permission = 'repository admin rights (classic token) or administration: read';
+                this.refusals.push({ call, permission, message });
+                return { ok: false, missing: false, call, message, permission };
+            }
+            if (status === 403 || status === 401)
+                this.refusals.push({ call, message });
+            return { ok: false, missing: false, call, message };
+        }
+    }
+}
+const doctor_text = (bytes) => new TextDecoder('utf-8').decode(bytes);
+async function runDoctor(o) {
+    const { gh, ref } = o;
+    const full = `${ref.owner}/${ref.repo}`;
+    const api = `GET /repos/${full}`;
+    const r = new Reader();
+    const checks = [];
+    // The repository itself.
+    const repo = await r.read(api, async () => (await gh.rest.repos.get({ ...ref })).data);
+    if (!repo.ok) {
+        checks.push({
+            id: 'repository',
+            group: 'repository',
+            status: 'fail',
+            title: 'repository readable',
+            message: repo.missing
+                ? `${full} does not exist, or the token cannot see it`
+                : `could not read ${full}: ${repo.message}`,
+            fix: repo.missing
+                ? 'check --github OWNER/NAME, and that GITHUB_TOKEN belongs to someone (or an App installed on the repository) who can read it'
+                : /\b401\b|Bad credentials/i.test(repo.message)
+                    ? 'GitHub rejected GITHUB_TOKEN: set it to a valid token (e.g. GITHUB_TOKEN=$(gh auth token))'
+                    : 'rerun doctor when GitHub answers',
+        });
+        return makeReport(full, null, o.interval, o.nowMs, checks);
+    }
+    const branch = repo.value.default_branch;
+    checks.push({
+        id: 'repository',
+        group: 'repository',
+        status: 'pass',
+        title: 'repository readable',
+        message: `${repo.value.full_name}, default branch ${branch}`,
+    });
+    const b = encodeURIComponent(branch);
+    // Merge gate: classic protection (404 = none) and rulesets.
+    const classic = await r.read(`${api}/branches/${b}/protection`, async () => (await gh.rest.repos.getBranchProtection({ ...ref, branch })).data);
+    const rules = await r.read(`${api}/rules/branches/${b}`, async () => (await gh.paginate(gh.rest.repos.getBranchRules, { ...ref, branch, per_page: 100 })));
+    const rulesets = new Map();
+    if (rules.ok) {
+        for (const id of new Set(rules.value.map((x) => x.ruleset_id).filter((x) => typeof x === 'number'))) {
+            rulesets.set(id, await r.read(`${api}/rulesets/${id}`, async () => (await gh.rest.repos.getRepoRuleset({ ...ref, ruleset_id: id, includes_parents: true }))
+                .data));
+        }
+    }
+    checks.push(...protectionChecks({ branch, classic, rules, rulesets }));
+    // Files of the default branch: CODEOWNERS, workflows, action.yml.
+    const tree = await r.read(`${api}/git/trees/${b}?recursive=1`, async () => {
+        const { data } = await gh.rest.git.getTree({ ...ref, tree_sha: branch, recursive: '1' });
+        return data.tree
+            .filter((e) => e.type === 'blob' && e.path && e.sha && e.mode !== '120000')
+            .map((e) => ({ path: e.path, type: e.type, sha: e.sha }));
+    });
+    const blobText = (item) => r.read(`${api}/git/blobs/${item.sha}`, async () => doctor_text(await repo_files_readBlob(gh, ref, item.sha)));
+    const paths = tree.ok ? { ok: true, value: tree.value.map((e) => e.path) } : tree;
+    const byPath = new Map(tree.ok ? tree.value.map((e) => [e.path, e]) : []);
+    let codeowners = null;
+    let codeownersRead = null;
+    const location = codeowners_CODEOWNERS_LOCATIONS.find((p) => byPath.has(p));
+    if (location) {
+        codeownersRead = await blobText(byPath.get(location));
+        if (codeownersRead.ok)
+            codeowners = { path: location, text: codeownersRead.value };
+    }
+    const errors = await r.read(`${api}/codeowners/errors`, async () => (await gh.rest.repos.codeownersErrors({ ...ref, ref: branch })).data);
+    checks.push(...codeownersChecks({
+        branch,
+        paths: codeownersRead && !codeownersRead.ok ? codeownersRead : paths,
+        file: codeowners,
+        errors,
+    }));
+    // Workflows.
+    let localAction = false;
+    const actionYml = byPath.get('action.yml');
+    if (actionYml) {
+        const t = await blobText(actionYml);
+        localAction = t.ok && /^name:\s*['"]?gitgrant['"]?\s*(#.*)?$/m.test(t.value);
+    }
+    let files = tree.ok ? { ok: true, value: [] } : tree;
+    if (tree.ok) {
+        const list = [];
+        for (const item of tree.value.filter((e) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(e.path))) {
+            const t = await blobText(item);
+            if (!t.ok && t.missing)
+                continue;
+            if (!t.ok) {
+                files = t;
+                break;
+            }
+            list.push({ path: item.path, text: t.value });
+        }
+        if (files.ok)
+            files = { ok: true, value: list };
+    }
+    const states = await r.read(`${api}/actions/workflows`, async () => {
+        const all = await gh.paginate(gh.rest.actions.listRepoWorkflows, { ...ref, per_page: 100 });
+        return new Map(all.map((w) => [w.path, w.state]));
+    });
+    const wf = workflowChecks({ branch, files, localAction, states, intervalMs: o.intervalMs });
+    checks.push(...wf.checks);
+    // Schedule: the reconcile workflow's latest run, and the state branch's lastSuccess.
+    const workflowFile = wf.reconcileWorkflow?.file ?? null;
+    const latestRun = workflowFile
+        ? await r.read(`${api}/actions/workflows/${workflowFile}/runs?per_page=1`, async () => {
+            const { data } = await gh.rest.actions.listWorkflowRuns({
+                ...ref,
+                workflow_id: workflowFile,
+                per_page: 1,
+            });
+            const run = data.workflow_runs[0];
+            return run
+                ? {
+                    run_number: run.run_number,
+                    event: run.event,
+                    status: run.status,
+                    conclusion: run.conclusion,
+                    created_at: run.created_at,
+                    ...(run.run_started_at ? { run_started_at: run.run_started_at } : {}),
+                    html_url: run.html_url,
+                }
+                : null;
+        })
+        : { ok: true, value: null };
+    const state = await readState(r, gh, ref, api);
+    checks.push(...scheduleChecks({ nowMs: o.nowMs, intervalMs: o.intervalMs, workflowFile, latestRun, state }));
+    checks.push(tokenCheck(r.calls, r.refusals));
+    return makeReport(full, branch, o.interval, o.nowMs, checks);
+}
+/** `lastSuccess` from state.json on the state branch (missing: no branch). */
+async function readState(r, gh, ref, api) {
+    const head = await r.read(`${api}/git/ref/heads/${STATE_BRANCH}`, async () => (await gh.rest.git.getRef({ ...ref, ref: `heads/${STATE_BRANCH}` })).data.object.sha);
+    if (!head.ok)
+        return head;
+    return r.read(`${api}/git/trees/${STATE_BRANCH}`, async () => {
+        const { data: c } = await gh.rest.git.getCommit({ ...ref, commit_sha: head.value });
+        const { data: t } = await gh.rest.git.getTree({ ...ref, tree_sha: c.tree.sha });
+        const entry = t.tree.find((e) => e.path === 'state.json');
+        if (!entry?.sha)
+            return { lastSuccess: null };
+        const state = parseState(doctor_text(await repo_files_readBlob(gh, ref, entry.sha)));
+        return { lastSuccess: state.lastSuccess ?? null };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/doctor-text.ts
+const GROUPS = {
+    repository: 'Repository',
+    protection: 'Merge gate (branch protection and rulesets)',
+    codeowners: 'CODEOWNERS',
+    workflows: 'Workflows',
+    schedule: 'Schedule',
+    token: 'Token',
+};
+const doctor_text_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function renderDoctorText(report, s) {
+    const out = [];
+    out.push(s('bold', `gitgrant doctor: ${report.repository}${report.default_branch ? ` (default branch ${report.default_branch})` : ''}`));
+    let group = null;
+    for (const c of report.checks) {
+        if (c.group !== group) {
+            group = c.group;
+            out.push('', s('bold', GROUPS[group]));
+        }
+        const mark = c.status === 'pass' ? s('green', '✓') : c.status === 'fail' ? s('red', '✗') : s('yellow', '!');
+        out.push(`  ${mark} ${c.title}: ${c.message}`);
+        for (const d of c.details ?? [])
+            out.push(`      - ${d}`);
+        if (c.fix)
+            out.push(`      ${s('dim', 'fix:')} ${c.fix}`);
+    }
+    const { pass, warn, fail } = report.counts;
+    out.push('', `${pass} passed, ${fail} failed, ${doctor_text_plural(warn, 'warning')}`);
+    out.push(fail
+        ? s('red', 'Fix the ✗ lines above, then run gitgrant doctor again.')
+        : warn
+            ? s('yellow', 'The set-up works; the ! lines are worth a look.')
+            : s('green', 'Everything gitgrant needs is in place.'));
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/doctor.ts
+
+
+
+
+
+
+
+const doctor_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+function doctor_register(program) {
+    program
+        .command('doctor')
+        .description("check a repository's set-up (merge gate, CODEOWNERS, workflows, token permissions, schedule) and say what to fix")
+        .requiredOption('--github <owner/name>', 'the access repository on GitHub')
+        .option('--interval <duration>', 'the reconcile schedule interval; a last run or success older than twice this is a warning', '15m')
+        .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+        .addOption(formatOption())
+        .action(async (opts) => {
+        const [owner, repo, extra] = opts.github.split('/');
+        if (!owner ||
+            !repo ||
+            extra !== undefined ||
+            !doctor_OWNER.test(owner) ||
+            !NAME.test(repo) ||
+            repo === '.' ||
+            repo === '..')
+            throw new UsageError(`--github must be OWNER/NAME (got "${opts.github}")`);
+        const interval = parseDuration(opts.interval);
+        if (!interval.ok)
+            throw new UsageError(`--interval: ${interval.reason}`);
+        const nowMs = parseNow(opts.now);
+        const token = process.env.GITHUB_TOKEN;
+        if (!token)
+            throw new UsageError('GITHUB_TOKEN is not set (e.g. GITHUB_TOKEN=$(gh auth token))');
+        const gh = createGitHubClient(token, {
+            apiUrl: process.env.GITHUB_API_URL ?? '',
+            log: (m) => process.stderr.write(`${m}\n`),
+        });
+        const report = await runDoctor({
+            gh,
+            ref: { owner, repo },
+            nowMs,
+            intervalMs: interval.ms,
+            interval: opts.interval,
+        });
+        print(opts.format === 'json'
+            ? JSON.stringify(report, null, 2) + '\n'
+            : renderDoctorText(report, styler(process.stdout)));
+        process.exitCode = report.ok ? 0 : 1;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/report.ts
+/**
+ * `gitgrant report --html OUT_DIR`: gather what the access report shows, from git and the
+ * working tree alone (no token, no network):
+ *   - active grants: every window open at `now` (from first-parent history, as `audit` does);
+ *   - a timeline: every window that overlaps the last `days` days, per resource;
+ *   - pending requests: grant files in the working tree that have not landed on REV, checked
+ *     against REV's policies offline (approvals cannot be checked offline: every slot is open);
+ *   - standing access (baselines) of REV's policies;
+ *   - drift, failures and not-approved grants from a saved reconcile result, when one is given.
+ * Rendering is in src/render/report-html.ts; this file only orchestrates.
+ */
+
+
+
+
+
+
+
+
+
+
+const report_DAY_MS = 24 * 3600_000;
+const report_cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function parseDays(text) {
+    if (!/^[0-9]{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 366)
+        throw new UsageError(`--days must be a whole number of days from 1 to 366 (got "${text}")`);
+    return Number(text);
+}
+function repositoryOf(github, serverUrl) {
+    if (!github)
+        return null;
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(github) || github.includes('..'))
+        throw new UsageError(`--github must be OWNER/NAME (got "${github}")`);
+    const base = (serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~-]+)*$/.test(base))
+        throw new UsageError(`--server-url must be an http(s) address like https://github.com (got "${serverUrl}")`);
+    return { name: github, url: `${base}/${github}` };
+}
+async function runReport(opts) {
+    const { repo, rev, nowMs, days } = opts;
+    const rangeStartMs = nowMs - days * report_DAY_MS;
+    const repository = repositoryOf(opts.github, opts.serverUrl);
+    const reconcile = opts.reconcileResult ? await readReconcileResult(opts.reconcileResult) : null;
+    const commit = (await run_git(repo, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`])).trim();
+    const [windows, plan, landedFiles] = await Promise.all([
+        runAudit(repo, rev, nowMs),
+        runPlan(repo, nowMs, rev),
+        loadGrantFiles(repo, undefined, rev),
+    ]);
+    const atRev = new Map(landedFiles.map((l) => [l.file, l]));
+    const problems = landedFiles.flatMap((l) => l.diagnostics);
+    // Windows as of `now`: a landing after `now` has not happened yet for this report.
+    const seen = windows.filter((w) => Date.parse(w.start) <= nowMs).map((w) => asOf(w, nowMs));
+    const notApproved = new Set(reconcile?.notApproved.map((n) => n.file) ?? []);
+    const active = seen
+        .filter((w) => w.outcome === 'active')
+        .map((w) => {
+        const g = atRev.get(w.file)?.grant;
+        return {
+            grant: w.grant,
+            file: w.file,
+            person: w.person,
+            resources: [...w.resources],
+            access: w.access,
+            start: w.start,
+            end: w.end,
+            pr: w.pr,
+            reason: g?.reason ?? null,
+            ticket: g?.ticket ?? null,
+            notApproved: notApproved.has(w.file),
+        };
+    })
+        .sort((a, b) => report_cmp(a.end, b.end) || report_cmp(a.person, b.person) || report_cmp(a.grant, b.grant));
+    const timeline = buildTimeline(seen, rangeStartMs, nowMs);
+    const { pending, pendingNote } = await pendingRequests(repo, rev, plan);
+    let baseline = [];
+    try {
+        const config = await loadConfig(repo, rev);
+        baseline = config.prepared.snapshot.resources
+            .flatMap((r) => r.baseline.map((b) => ({ person: b.person, resource: r.id, access: b.access })))
+            .sort((a, b) => report_cmp(a.person, b.person) || report_cmp(a.resource, b.resource) || report_cmp(a.access, b.access));
+    }
+    catch (e) {
+        if (!(e instanceof errors_ConfigError))
+            throw e;
+    }
+    return {
+        now: new Date(nowMs).toISOString(),
+        days,
+        rangeStart: new Date(rangeStartMs).toISOString(),
+        rev,
+        commit: commit || null,
+        repository,
+        active,
+        timeline,
+        pending,
+        pendingNote,
+        baseline,
+        reconcile,
+        problems,
+    };
+}
+/**
+ * A window as it stood at `now` (a report for a past instant must not know a later removal):
+ * a file deleted after `now`, before its end, was still active then.
+ */
+function asOf(w, nowMs) {
+    if (w.ended_at === null || Date.parse(w.ended_at) <= nowMs)
+        return w;
+    if (w.outcome === 'revoked-early')
+        return { ...w, outcome: 'active', ended_at: null, removal_commit: null };
+    if (w.outcome === 'never-applied')
+        return { ...w, ended_at: null, removal_commit: null };
+    return w;
+}
+/** Effective end of a window: when access really ended, or ends. */
+function endOf(w) {
+    return Date.parse(w.ended_at ?? w.end);
+}
+function buildTimeline(windows, fromMs, nowMs) {
+    const byResource = new Map();
+    for (const w of windows) {
+        const start = Date.parse(w.start);
+        if (start > nowMs || endOf(w) <= fromMs)
+            continue;
+        for (const r of new Set(w.resources))
+            byResource.set(r, [...(byResource.get(r) ?? []), w]);
+    }
+    return [...byResource.keys()].sort(report_cmp).map((resource) => {
+        const list = byResource
+            .get(resource)
+            .slice()
+            .sort((a, b) => report_cmp(a.start, b.start) || report_cmp(a.grant, b.grant));
+        const laneEnds = [];
+        const out = list.map((w) => {
+            const start = Date.parse(w.start);
+            const end = Math.min(endOf(w), nowMs);
+            let lane = laneEnds.findIndex((e) => e <= start);
+            if (lane < 0)
+                lane = laneEnds.push(end) - 1;
+            else
+                laneEnds[lane] = end;
+            return {
+                grant: w.grant,
+                person: w.person,
+                access: w.access,
+                start: w.start,
+                end: new Date(endOf(w)).toISOString(),
+                outcome: w.outcome,
+                pr: w.pr,
+                lane,
+            };
+        });
+        return { resource, lanes: Math.max(1, laneEnds.length), windows: out };
+    });
+}
+async function pendingRequests(repo, rev, plan) {
+    const files = new Set(plan.grants.filter((g) => g.landedAt === undefined).map((g) => g.file));
+    // Files that do not even load are pending too when they are not on REV.
+    const broken = [...new Set(plan.errors.map((d) => d.file))].filter((f) => f.startsWith('grants/'));
+    if (broken.length) {
+        const landed = await landingTimes(repo, rev);
+        for (const f of broken)
+            if (!landed.has(f))
+                files.add(f);
+    }
+    if (files.size === 0)
+        return { pending: [], pendingNote: null };
+    const list = [...files].sort(report_cmp);
+    try {
+        const [outcome, loaded] = await Promise.all([
+            runValidate({ repo, files: list, policiesRef: rev }),
+            loadGrantFiles(repo, list),
+        ]);
+        const grants = new Map(loaded.map((l) => [l.file, l.grant]));
+        const pending = [];
+        for (const r of outcome.json.results) {
+            const g = grants.get(r.file);
+            const explain = g ? await runExplain(repo, r.file, rev) : null;
+            const canApprove = new Map(explain?.approvals.map((a) => [a.from, a.can_approve]) ?? []);
+            pending.push({
+                file: r.file,
+                requester: g?.requester ?? null,
+                access: g?.access ?? null,
+                duration: g?.duration ?? null,
+                maxDuration: r.max_duration,
+                resources: r.resources.length || !g
+                    ? r.resources
+                    : g.resources.map((x) => (typeof x === 'string' ? x : `match ${JSON.stringify(x.match)}`)),
+                reason: g?.reason ?? null,
+                ticket: g?.ticket ?? null,
+                ok: r.ok,
+                slots: r.approvals.map((a) => ({
+                    from: a.from,
+                    count: a.count,
+                    missing: a.missing,
+                    canApprove: [...(canApprove.get(a.from) ?? [])].sort(report_cmp),
+                })),
+                errors: r.errors,
+            });
+        }
+        return { pending, pendingNote: null };
+    }
+    catch (e) {
+        if (!(e instanceof errors_ConfigError))
+            throw e;
+        return {
+            pending: list.map((file) => ({
+                file,
+                requester: null,
+                access: null,
+                duration: null,
+                maxDuration: null,
+                resources: [],
+                reason: null,
+                ticket: null,
+                ok: false,
+                slots: [],
+                errors: [],
+            })),
+            pendingNote: e.message,
+        };
+    }
+}
+/**
+ * A saved reconcile result: the Action's `result` output (`not_approved`) or the CLI's
+ * `reconcile --format json` (`notApproved`, `now`, `lastSuccess`). Read defensively: unknown
+ * fields are ignored, wrong types are a usage error.
+ */
+async function readReconcileResult(file) {
+    let doc;
+    try {
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        if (text.length > 16 * 1024 * 1024)
+            throw new Error('larger than 16 MiB');
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`--reconcile-result ${file} is not a readable JSON file: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const bad = (what) => new UsageError(`--reconcile-result ${file} is not a reconcile result: ${what}`);
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+        throw bad('expected a JSON object');
+    const o = doc;
+    const str = (v, what) => {
+        if (typeof v === 'string')
+            return v;
+        if (typeof v === 'number')
+            return String(v);
+        throw bad(`${what} must be a string`);
+    };
+    const optStr = (v, what) => v === undefined || v === null ? null : str(v, what);
+    const list = (v, what) => {
+        if (v === undefined || v === null)
+            return [];
+        if (!Array.isArray(v) || v.some((x) => !x || typeof x !== 'object'))
+            throw bad(`${what} must be a list of objects`);
+        return v;
+    };
+    const strings = (v, what) => {
+        if (v === undefined || v === null)
+            return [];
+        if (!Array.isArray(v))
+            throw bad(`${what} must be a list`);
+        return v.map((x) => str(x, what));
+    };
+    return {
+        file,
+        ok: typeof o.ok === 'boolean' ? o.ok : null,
+        stale: o.stale === true,
+        at: optStr(o.now, 'now'),
+        lastSuccess: optStr(o.lastSuccess ?? o.last_success, 'lastSuccess'),
+        drift: list(o.drift, 'drift').map((d) => ({
+            resource: str(d.resource, 'drift[].resource'),
+            identity: str(d.identity, 'drift[].identity'),
+            access: str(d.access, 'drift[].access'),
+            pruned: d.pruned === true,
+            detail: optStr(d.detail, 'drift[].detail') ?? '',
+        })),
+        failures: list(o.failures, 'failures').map((f) => ({
+            file: str(f.file, 'failures[].file'),
+            resource: optStr(f.resource, 'failures[].resource'),
+            message: str(f.message, 'failures[].message'),
+        })),
+        notApproved: list(o.not_approved ?? o.notApproved, 'not_approved').map((n) => ({
+            file: str(n.file, 'not_approved[].file'),
+            grant: optStr(n.grant, 'not_approved[].grant') ?? '',
+            person: optStr(n.person, 'not_approved[].person') ?? '',
+            reasons: strings(n.reasons, 'not_approved[].reasons'),
+        })),
+        kept: strings(o.kept, 'kept'),
+    };
+}
+/** Write `OUT_DIR/index.html` atomically (a temporary file renamed into place). */
+async function writeReport(outDir, html) {
+    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    const path = (0,external_node_path_.join)(outDir, 'index.html');
+    const tmp = (0,external_node_path_.join)(outDir, `.index.html.${process.pid}.tmp`);
+    await (0,promises_namespaceObject.writeFile)(tmp, html, 'utf8');
+    await (0,promises_namespaceObject.rename)(tmp, path);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/render/report-html-style.ts
+/**
+ * The access report's stylesheet, inlined into the page (its SHA-256 goes into the page's CSP).
+ * System fonts only, light and dark from `prefers-color-scheme`, no external resource.
+ */
+const REPORT_CSS = `
+:root {
+  color-scheme: light dark;
+  --bg: #f6f8fa; --surface: #ffffff; --surface-2: #f6f8fa; --text: #1f2328; --muted: #59636e;
+  --border: #d1d9e0; --grid: #e4e8ec; --accent: #0969da;
+  --active: #1a7f37; --active-bg: #dafbe1; --expired: #8c959f; --revoked: #bf8700; --revoked-bg: #fff8c5;
+  --never: #cf222e; --never-bg: #ffebe9; --pending: #8250df; --pending-bg: #fbefff;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --surface: #151b23; --surface-2: #1b222c; --text: #e6edf3; --muted: #9198a1;
+    --border: #3d444d; --grid: #262c36; --accent: #4493f8;
+    --active: #3fb950; --active-bg: #12361d; --expired: #6e7681; --revoked: #d29922; --revoked-bg: #3a2e0b;
+    --never: #f85149; --never-bg: #4b1a1a; --pending: #ab7df8; --pending-bg: #2c2046;
+  }
+}
+* { box-sizing: border-box; }
+html { background: var(--bg); color: var(--text); }
+body {
+  margin: 0; padding: 2rem clamp(1rem, 4vw, 3rem) 3rem;
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  max-width: 1280px; margin-inline: auto;
+}
+code, .mono { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
+a { color: var(--accent); text-decoration: none; }
+a:hover, a:focus-visible { text-decoration: underline; }
+h1 { font-size: 1.6rem; margin: 0; letter-spacing: -0.01em; }
+h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+.page-head { display: flex; align-items: center; gap: 0.9rem; margin-bottom: 1.5rem; }
+.logo { width: 40px; height: 40px; flex: none; border-radius: 10px; background: var(--accent); display: grid; place-items: center; }
+.logo svg { width: 24px; height: 24px; }
+.meta { color: var(--muted); margin: 0.15rem 0 0; }
+.meta span + span::before { content: "·"; margin: 0 0.45em; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; margin-bottom: 1.5rem; }
+.card { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 0.8rem 1rem; }
+.card .n { display: block; font-size: 1.6rem; font-weight: 650; line-height: 1.2; font-variant-numeric: tabular-nums; }
+.card .l { color: var(--muted); font-size: 0.85rem; }
+.card.warn .n { color: var(--never); }
+section.panel { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 1.1rem 1.25rem 1.25rem; margin-bottom: 1.25rem; }
+.panel > .sub { color: var(--muted); margin: 0 0 0.9rem; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--border); }
+th { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; background: var(--surface-2); white-space: nowrap; }
+th:first-child { border-top-left-radius: 6px; } th:last-child { border-top-right-radius: 6px; }
+tbody tr:last-child td { border-bottom: 0; }
+tbody tr:hover td { background: var(--surface-2); }
+td.nowrap, .nowrap { white-space: nowrap; }
+.muted { color: var(--muted); }
+.small { font-size: 0.85rem; }
+.person { font-weight: 600; }
+.reason { color: var(--muted); font-size: 0.85rem; margin-top: 0.15rem; max-width: 44ch; overflow-wrap: anywhere; }
+.chips { display: flex; flex-wrap: wrap; gap: 0.3rem; }
+.chip { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; border: 1px solid var(--border); background: var(--surface-2); font-size: 12.5px; white-space: nowrap; }
+.badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600; white-space: nowrap; }
+.badge.access { background: var(--surface-2); border: 1px solid var(--border); }
+.badge.ok { color: var(--active); background: var(--active-bg); }
+.badge.warn { color: var(--revoked); background: var(--revoked-bg); }
+.badge.bad { color: var(--never); background: var(--never-bg); }
+.badge.pending { color: var(--pending); background: var(--pending-bg); }
+.empty { color: var(--muted); padding: 0.75rem 0; margin: 0; }
+.note { border-left: 3px solid var(--accent); background: var(--surface-2); padding: 0.6rem 0.9rem; border-radius: 0 6px 6px 0; margin: 0 0 0.9rem; }
+.note.bad { border-left-color: var(--never); }
+.slots { list-style: none; margin: 0; padding: 0; }
+.slots li { margin: 0 0 0.2rem; }
+.slot-open::before { content: ""; display: inline-block; width: 8px; height: 8px; border-radius: 50%; border: 2px solid var(--pending); margin-right: 0.45rem; vertical-align: 0; }
+.errors { margin: 0; padding-left: 1.1rem; color: var(--never); }
+.legend { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.85rem; }
+.legend .key { display: inline-block; width: 14px; height: 10px; border-radius: 3px; margin-right: 0.35rem; vertical-align: -1px; }
+.key.active { background: var(--active); } .key.expired { background: var(--expired); }
+.key.revoked-early { background: var(--revoked); } .key.never-applied { border: 1.5px dashed var(--never); }
+.tl-row, .tl-axis { display: grid; grid-template-columns: 13rem minmax(0, 1fr); column-gap: 1rem; }
+@media (max-width: 640px) { .tl-row, .tl-axis { grid-template-columns: 7rem minmax(0, 1fr); } }
+.tl-row { border-top: 1px solid var(--grid); }
+.tl-label { padding: 0.35rem 0; overflow-wrap: anywhere; }
+.tl-label .count { display: block; color: var(--muted); font-size: 0.78rem; }
+.tl-track { padding: 0.3rem 0; align-self: center; }
+.tl-track svg, .tl-axis svg { display: block; width: 100%; overflow: visible; }
+.tl-axis-label { color: var(--muted); font-size: 0.78rem; align-self: end; }
+.tl-axis text { fill: var(--muted); font-size: 11px; }
+.tl-axis .now-label { fill: var(--text); font-weight: 600; }
+.gridline { stroke: var(--grid); stroke-width: 1; }
+.gridline.major { stroke: var(--border); }
+.future { fill: var(--surface-2); }
+.nowline { stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 3 3; }
+.lane-bg { fill: var(--surface-2); }
+.bar { stroke-width: 1.5; }
+.bar.active { fill: var(--active); }
+.bar.expired { fill: var(--expired); }
+.bar.revoked-early { fill: var(--revoked); }
+.bar.never-applied { fill: var(--never-bg); stroke: var(--never); stroke-dasharray: 3 2; }
+.bar:hover { opacity: 0.8; }
+.idle { color: var(--muted); font-size: 0.85rem; margin: 0.6rem 0 0; }
+footer { color: var(--muted); font-size: 0.82rem; margin-top: 2rem; border-top: 1px solid var(--border); padding-top: 1rem; }
+footer p { margin: 0 0 0.35rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media print { body { padding: 0; } section.panel { break-inside: avoid; } }
+`;
+
+;// CONCATENATED MODULE: ./src/render/report-html.ts
+/**
+ * The access report as one static, self-contained HTML page: inline CSS (allowed by its hash in
+ * a strict Content-Security-Policy), inline SVG for the timeline, no script, no external
+ * resource. Pure: the same data gives the same bytes (the clock is in the data).
+ *
+ * Every value that comes from a repository (logins, grant ids, file names, reasons, tickets,
+ * resource ids, messages of a reconcile result) goes through `esc()`: HTML-escaped, one line,
+ * without control or bidirectional-override characters, and cut to a bounded length.
+ */
+
+
+
+
+const report_html_VERSION = '0.1.0';
+const MAX = 300;
+const report_html_DAY_MS = 24 * 3600_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** HTML text or a double-quoted attribute value that reads exactly as `input`, and does nothing else. */
+function esc(input, max = MAX) {
+    return truncate(oneLine(input), max).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+/** `2026-11-29 12:23 UTC`. */
+function utc(iso) {
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+/** An escaped path that wraps only after a `/`. */
+function path(p) {
+    return esc(p)
+        .split(/(?<=\/)/)
+        .map((seg) => `<span class="nowrap">${seg}</span>`)
+        .join('<wbr>');
+}
+function report_html_time(iso) {
+    return `<time datetime="${esc(iso)}">${esc(utc(iso))}</time>`;
+}
+const report_html_plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+const pct = (x) => `${(Math.round(x * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '')}%`;
+function prLink(pr, data) {
+    if (pr === null)
+        return '<span class="muted">—</span>';
+    if (!data.repository)
+        return `#${pr}`;
+    return `<a href="${esc(`${data.repository.url}/pull/${pr}`)}" rel="noopener noreferrer">#${pr}</a>`;
+}
+const LOGO = `<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="8" cy="12" r="4.2" fill="none" stroke="#fff" stroke-width="2.2"/><path d="M12 12h9M18 12v3.5M21 12v2.5" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/></svg>`;
+const FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Crect width='24' height='24' rx='5' fill='%230969da'/%3E%3Ccircle cx='8' cy='12' r='4.2' fill='none' stroke='white' stroke-width='2.2'/%3E%3Cpath d='M12 12h9M18 12v3.5' stroke='white' stroke-width='2.2' stroke-linecap='round'/%3E%3C/svg%3E";
+function renderReportHtml(data) {
+    const styleHash = (0,external_node_crypto_.createHash)('sha256').update(REPORT_CSS, 'utf8').digest('base64');
+    const csp = [
+        "default-src 'none'",
+        `style-src 'sha256-${styleHash}'`,
+        'img-src data:',
+        "script-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const people = new Set(data.active.map((a) => a.person.toLowerCase())).size;
+    const windows = data.timeline.reduce((n, r) => n + r.windows.length, 0);
+    const drift = data.reconcile ? data.reconcile.drift.length : null;
+    const title = data.repository ? `Access report · ${data.repository.name}` : 'Access report';
+    const meta = [
+        data.repository
+            ? `<span><a href="${esc(data.repository.url)}" rel="noopener noreferrer">${esc(data.repository.name)}</a></span>`
+            : '',
+        `<span><code>${esc(data.rev, 80)}</code>${data.commit ? ` at <code>${esc(data.commit.slice(0, 12))}</code>` : ''}</span>`,
+        `<span>as of ${report_html_time(data.now)}</span>`,
+    ].join('');
+    const cards = [
+        card(data.active.length, 'active grants', 'active-count'),
+        card(people, people === 1 ? 'person with access' : 'people with access', 'people-count'),
+        card(data.pending.length, 'pending requests', 'pending-count'),
+        card(windows, `windows in ${report_html_plural(data.days, 'day')}`, 'window-count'),
+        drift === null
+            ? `<div class="card" data-stat="drift-count"><span class="n muted">—</span><span class="l">drift (no reconcile result)</span></div>`
+            : card(drift, 'drift findings', 'drift-count', drift > 0),
+    ].join('\n');
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="gitgrant ${report_html_VERSION}">
+<title>${esc(title)}</title>
+<link rel="icon" href="${FAVICON}">
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header class="page-head">
+<div class="logo">${LOGO}</div>
+<div>
+<h1>${esc(title)}</h1>
+<p class="meta">${meta}</p>
+</div>
+</header>
+<main>
+<section class="cards" aria-label="Summary">
+${cards}
+</section>
+${renderProblems(data)}${renderActive(data)}
+${renderTimeline(data)}
+${renderPending(data)}
+${renderDrift(data.reconcile)}
+${renderBaseline(data)}
+</main>
+<footer>
+<p>Times are UTC. A window starts when its grant file lands on the default branch (the committer time of the first-parent commit that added it) and ends at start + duration, or earlier when the file is deleted. Everything here is computed from git history and the working tree; nothing is stored.</p>
+<p>Generated by gitgrant ${report_html_VERSION} <code>report</code> for ${esc(utc(data.now))}.</p>
+</footer>
+</body>
+</html>
+`;
+}
+function card(n, label, stat, warn = false) {
+    return `<div class="card${warn ? ' warn' : ''}" data-stat="${stat}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
+}
+function renderProblems(data) {
+    if (data.problems.length === 0)
+        return '';
+    const items = data.problems
+        .map((d) => `<li><code>${esc(d.file)}:${d.line}:${d.column}</code> <span class="mono">${esc(d.code)}</span> ${esc(d.message)}</li>`)
+        .join('');
+    return `<div class="note bad" role="alert"><strong>Grant files on the default branch that do not load.</strong> They grant nothing; fix or remove them.<ul class="errors">${items}</ul></div>\n`;
+}
+function renderActive(data) {
+    const nowMs = Date.parse(data.now);
+    const rows = data.active.map((a) => {
+        const left = formatDuration(Math.max(0, Date.parse(a.end) - nowMs));
+        const state = a.notApproved
+            ? ' <span class="badge bad" title="reconcile found it was not approved at merge: nothing is granted">not approved</span>'
+            : '';
+        return `<tr data-grant="${esc(a.grant)}">
+<td><span class="person">${esc(a.person)}</span>${state}</td>
+<td><div class="chips">${a.resources.map((r) => `<span class="chip mono">${esc(r)}</span>`).join('')}</div>${a.reason ? `<div class="reason">${esc(a.reason)}</div>` : ''}</td>
+<td><span class="badge access">${esc(a.access)}</span></td>
+<td class="nowrap">${report_html_time(a.end)}<div class="small muted">${esc(left)} left</div></td>
+<td class="nowrap">${report_html_time(a.start)}</td>
+<td class="nowrap">${prLink(a.pr, data)}${a.ticket ? `<div class="small muted">${esc(a.ticket)}</div>` : ''}</td>
+<td><code title="${esc(a.file)}">${esc(a.grant)}</code></td>
+</tr>`;
+    });
+    const body = rows.length
+        ? `<div class="table-wrap"><table id="active-grants">
+<caption class="sr-only">Active grants, soonest to end first</caption>
+<thead><tr><th scope="col">Person</th><th scope="col">Resources</th><th scope="col">Access</th><th scope="col">Until</th><th scope="col">Since</th><th scope="col">PR</th><th scope="col">Grant</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>`
+        : '<p class="empty" id="active-empty">Nobody holds access through a grant right now.</p>';
+    return `<section class="panel" id="active" aria-labelledby="active-h">
+<h2 id="active-h">Active grants</h2>
+<p class="sub">Access given by a grant whose window is open now, soonest to end first. Revoked by the first reconcile run after its end.</p>
+${body}
+</section>`;
+}
+/** Midnight-UTC ticks inside [from, to], labelled every `step` days (never too close to "now"). */
+function ticks(fromMs, toMs, nowMs, days) {
+    const step = days <= 10 ? 1 : days <= 21 ? 3 : days <= 45 ? 5 : days <= 120 ? 14 : 30;
+    const out = [];
+    const first = Math.ceil(fromMs / report_html_DAY_MS) * report_html_DAY_MS;
+    const span = toMs - fromMs;
+    for (let t = first; t <= toMs; t += report_html_DAY_MS) {
+        const d = new Date(t);
+        const major = Math.round(t / report_html_DAY_MS) % step === 0;
+        const clear = Math.abs(t - nowMs) > span * 0.045 && toMs - t > span * 0.03 && t - fromMs > span * 0.03;
+        out.push({
+            x: ((t - fromMs) / span) * 100,
+            label: major && clear ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}` : null,
+            major,
+        });
+    }
+    return out;
+}
+const LANE = 18;
+const PAD = 3;
+/** The timeline runs from `days` ago to a little after now, so active windows show their end. */
+function timelineAxis(data) {
+    const fromMs = Date.parse(data.rangeStart);
+    const nowMs = Date.parse(data.now);
+    const aheadDays = Math.max(1, Math.round(data.days / 10));
+    return { fromMs, nowMs, toMs: nowMs + aheadDays * report_html_DAY_MS };
+}
+function renderTimeline(data) {
+    const axisRange = timelineAxis(data);
+    const { fromMs, nowMs, toMs } = axisRange;
+    const span = Math.max(1, toMs - fromMs);
+    const nowX = pct(((nowMs - fromMs) / span) * 100);
+    const futureW = pct(((toMs - nowMs) / span) * 100);
+    const grid = ticks(fromMs, toMs, nowMs, data.days);
+    const axis = `<div class="tl-axis" aria-hidden="true"><div class="tl-axis-label">Resource</div><svg height="22">${grid
+        .filter((t) => t.label)
+        .map((t) => `<text x="${pct(t.x)}" y="14" text-anchor="middle">${esc(t.label)}</text>`)
+        .join('')}<text class="now-label" x="${nowX}" y="14" text-anchor="middle">now</text></svg></div>`;
+    const rows = data.timeline.map((row) => {
+        const height = row.lanes * LANE + PAD * 2;
+        const lines = grid
+            .map((t) => `<line class="gridline${t.major ? ' major' : ''}" x1="${pct(t.x)}" x2="${pct(t.x)}" y1="0" y2="${height}"/>`)
+            .join('');
+        const bars = row.windows.map((w) => bar(w, axisRange, span)).join('');
+        const label = `${row.resource}: ${report_html_plural(row.windows.length, 'window')} in the last ${report_html_plural(data.days, 'day')}`;
+        return `<div class="tl-row" role="group" aria-label="${esc(label)}" data-resource="${esc(row.resource)}">
+<div class="tl-label"><code>${esc(row.resource)}</code><span class="count">${esc(report_html_plural(row.windows.length, 'window'))}</span></div>
+<div class="tl-track"><svg height="${height}" role="list" aria-label="${esc(`windows on ${row.resource}`)}"><rect class="future" x="${nowX}" y="0" width="${futureW}" height="${height}"/>${lines}${bars}<line class="nowline" x1="${nowX}" x2="${nowX}" y1="0" y2="${height}"/></svg></div>
+</div>`;
+    });
+    const body = rows.length
+        ? `<div class="timeline" id="timeline-rows">
+${axis}
+${rows.join('\n')}
+</div>`
+        : `<p class="empty" id="timeline-empty">No grant windows in the last ${esc(report_html_plural(data.days, 'day'))}.</p>`;
+    return `<section class="panel" id="timeline" aria-labelledby="timeline-h">
+<h2 id="timeline-h">Windows in the last ${esc(report_html_plural(data.days, 'day'))}</h2>
+<p class="sub">One row per resource that had access granted between ${report_html_time(data.rangeStart)} and ${report_html_time(data.now)}; the shaded part after <em>now</em> shows when active windows end. Hover a bar for the person, access and times.</p>
+<div class="legend" aria-hidden="true"><span><span class="key active"></span>active</span><span><span class="key expired"></span>expired</span><span><span class="key revoked-early"></span>revoked early</span><span><span class="key never-applied"></span>never applied (landed without a pull request)</span></div>
+${body}
+</section>`;
+}
+const OUTCOME_TEXT = {
+    active: 'active',
+    expired: 'expired',
+    'revoked-early': 'revoked early',
+    'never-applied': 'never applied (landed without a pull request)',
+};
+function bar(w, { fromMs, nowMs, toMs }, span) {
+    const s = Math.max(Date.parse(w.start), fromMs);
+    const e = Math.min(Date.parse(w.end), w.outcome === 'active' ? toMs : nowMs);
+    const x = ((s - fromMs) / span) * 100;
+    const width = Math.min(100 - x, Math.max(0.35, ((e - s) / span) * 100));
+    const y = PAD + w.lane * LANE + 2;
+    const when = w.outcome === 'active'
+        ? `${utc(w.start)} → ${utc(w.end)} (ends in ${formatDuration(Math.max(0, Date.parse(w.end) - nowMs))})`
+        : `${utc(w.start)} → ${utc(w.end)}`;
+    const text = `${w.person} · ${w.access} · ${when} · ${OUTCOME_TEXT[w.outcome]}${w.pr !== null ? ` · PR #${w.pr}` : ''} · grant ${w.grant}`;
+    return `<rect class="bar ${w.outcome}" role="listitem" aria-label="${esc(text, 600)}" data-grant="${esc(w.grant)}" x="${pct(x)}" y="${y}" width="${pct(width)}" height="${LANE - 4}" rx="3"><title>${esc(text, 600)}</title></rect>`;
+}
+function renderPending(data) {
+    const rows = data.pending.map((p) => {
+        const status = p.ok
+            ? p.slots.some((s) => s.missing > 0)
+                ? '<span class="badge pending">valid · needs approval</span>'
+                : '<span class="badge ok">valid · auto-approved</span>'
+            : data.pendingNote
+                ? '<span class="badge warn">not checked</span>'
+                : '<span class="badge bad">invalid</span>';
+        const ask = p.requester !== null
+            ? `<span class="person">${esc(p.requester)}</span>`
+            : '<span class="muted">—</span>';
+        const slots = p.slots.filter((s) => s.missing > 0);
+        const open = slots.length
+            ? `<ul class="slots">${slots
+                .map((s) => `<li class="slot-open" data-from="${esc(s.from)}">needs ${s.missing} from <strong>${esc(s.from)}</strong>${s.canApprove.length
+                ? ` <span class="small muted">(${esc(s.canApprove.join(', '))})</span>`
+                : ''}</li>`)
+                .join('')}</ul>`
+            : p.ok
+                ? '<span class="muted">none: applied when merged</span>'
+                : '';
+        const errors = p.errors.length
+            ? `<ul class="errors">${p.errors
+                .map((d) => `<li><span class="mono">${esc(d.code)}</span> ${esc(d.message)} <span class="small">(line ${d.line}, column ${d.column})</span></li>`)
+                .join('')}</ul>`
+            : '';
+        const duration = p.duration
+            ? `${esc(p.duration)}${p.maxDuration ? ` <span class="small muted">(max ${esc(p.maxDuration)})</span>` : ''}`
+            : '<span class="muted">—</span>';
+        return `<tr data-file="${esc(p.file)}">
+<td><code>${path(p.file)}</code><div>${status}</div></td>
+<td>${ask}${p.reason ? `<div class="reason">${esc(p.reason)}</div>` : ''}${p.ticket ? `<div class="small muted">${esc(p.ticket)}</div>` : ''}</td>
+<td>${p.access ? `<span class="badge access">${esc(p.access)}</span>` : '<span class="muted">—</span>'}</td>
+<td><div class="chips">${p.resources.map((r) => `<span class="chip mono">${esc(r)}</span>`).join('')}</div></td>
+<td class="nowrap">${duration}</td>
+<td>${open}${errors}</td>
+</tr>`;
+    });
+    const note = data.pendingNote
+        ? `<p class="note bad">Pending requests could not be checked: ${esc(data.pendingNote)}</p>`
+        : '';
+    const body = rows.length
+        ? `${note}<div class="table-wrap"><table id="pending-requests">
+<caption class="sr-only">Pending requests and their open approval slots</caption>
+<thead><tr><th scope="col">Request</th><th scope="col">Requester</th><th scope="col">Access</th><th scope="col">Resources</th><th scope="col">Duration</th><th scope="col">Open slots</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>`
+        : '<p class="empty" id="pending-empty">No pending requests in this working tree.</p>';
+    return `<section class="panel" id="pending" aria-labelledby="pending-h">
+<h2 id="pending-h">Pending requests</h2>
+<p class="sub">Grant files in the working tree that have not landed on <code>${esc(data.rev, 80)}</code>, checked against its policies. Reviews live on the pull request and are not read here, so every required approval is shown as open.</p>
+${body}
+</section>`;
+}
+function renderDrift(r) {
+    const head = `<section class="panel" id="drift" aria-labelledby="drift-h">
+<h2 id="drift-h">Drift</h2>`;
+    if (!r)
+        return `${head}
+<p class="note" id="drift-note">Drift comes from the last reconcile run: access a provider lists that no active grant and no baseline explains. Pass <code>--reconcile-result FILE</code> (the reconcile step's <code>result</code> output, saved to a file) to show it here.</p>
+</section>`;
+    const status = r.ok === null
+        ? '<span class="badge warn">unknown</span>'
+        : r.ok
+            ? '<span class="badge ok">succeeded</span>'
+            : '<span class="badge bad">failed</span>';
+    const facts = [
+        `Last reconcile ${status}`,
+        r.at ? `at ${report_html_time(r.at)}` : '',
+        r.lastSuccess ? `· last success ${report_html_time(r.lastSuccess)}` : '',
+        r.stale
+            ? '· <span class="badge bad">schedule stalled: the previous success is older than twice the interval</span>'
+            : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const drift = r.drift.length
+        ? `<div class="table-wrap"><table id="drift-table">
+<thead><tr><th scope="col">Resource</th><th scope="col">Identity</th><th scope="col">Access</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
+<tbody>
+${r.drift
+            .map((d) => `<tr><td><code>${esc(d.resource)}</code></td><td class="person">${esc(d.identity)}</td><td><span class="badge access">${esc(d.access)}</span></td><td class="small">${esc(d.detail)}</td><td>${d.pruned ? '<span class="badge ok">removed</span>' : '<span class="badge warn">reported</span>'}</td></tr>`)
+            .join('\n')}
+</tbody>
+</table></div>`
+        : '<p class="empty" id="drift-empty">No drift: every access the providers list is explained by an active grant or a baseline.</p>';
+    const failures = r.failures.length
+        ? `<h3 class="small">Failures</h3><ul class="errors">${r.failures
+            .map((f) => `<li><code>${esc(f.file)}</code>${f.resource ? ` on <code>${esc(f.resource)}</code>` : ''}: ${esc(f.message)}</li>`)
+            .join('')}</ul>`
+        : '';
+    const notApproved = r.notApproved.length
+        ? `<h3 class="small">On the default branch but not approved at merge (nothing granted)</h3><ul class="errors">${r.notApproved
+            .map((n) => `<li><code>${esc(n.file)}</code>${n.person ? ` (${esc(n.person)})` : ''}${n.reasons.length ? `: ${esc(n.reasons.join('; '))}` : ''}</li>`)
+            .join('')}</ul>`
+        : '';
+    const kept = r.kept.length
+        ? `<h3 class="small">Revocations to retry (files kept in git)</h3><ul class="errors">${r.kept
+            .map((k) => `<li><code>${esc(k)}</code></li>`)
+            .join('')}</ul>`
+        : '';
+    return `${head}
+<p class="sub">${facts}</p>
+${drift}${failures}${notApproved}${kept}
+</section>`;
+}
+function renderBaseline(data) {
+    const body = data.baseline.length
+        ? `<div class="table-wrap"><table id="baseline-table">
+<thead><tr><th scope="col">Person</th><th scope="col">Resource</th><th scope="col">Access</th></tr></thead>
+<tbody>
+${data.baseline
+            .map((b) => `<tr><td class="person">${esc(b.person)}</td><td><code>${esc(b.resource)}</code></td><td><span class="badge access">${esc(b.access)}</span></td></tr>`)
+            .join('\n')}
+</tbody>
+</table></div>`
+        : '<p class="empty">No standing access is declared.</p>';
+    return `<section class="panel" id="baseline" aria-labelledby="baseline-h">
+<h2 id="baseline-h">Standing access</h2>
+<p class="sub">Baselines declared in <code>policies/</code>: access that revocation never goes below.</p>
+${body}
+</section>`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/report.ts
+
+
+
+
+
+function report_register(program) {
+    program
+        .command('report')
+        .description('a static HTML access report: active grants, a timeline of windows, pending requests, drift')
+        .option('--html <dir>', 'write the page to DIR/index.html (self-contained: no script, no network)')
+        .option('--repo <dir>', 'repository root (a clone of the default branch with full history)', '.')
+        .option('--rev <rev>', 'the default branch (landing times come from its first-parent history)', 'HEAD')
+        .option('--now <iso>', 'the clock, as an ISO-8601 instant')
+        .option('--days <n>', 'how many days the timeline covers', '30')
+        .option('--reconcile-result <file>', "a saved reconcile result (the Action's `result` output, or `gitgrant reconcile --format json`), for drift")
+        .option('--github <owner/name>', 'the repository on GitHub, to link pull requests')
+        .option('--server-url <url>', 'the GitHub web address, for links', 'https://github.com')
+        .action(async (opts) => {
+        if (!opts.html)
+            throw new UsageError('report needs --html OUT_DIR (the only format so far)');
+        const data = await runReport({
+            repo: (0,external_node_path_.resolve)(opts.repo),
+            rev: opts.rev,
+            nowMs: parseNow(opts.now),
+            days: parseDays(opts.days),
+            ...(opts.reconcileResult ? { reconcileResult: (0,external_node_path_.resolve)(opts.reconcileResult) } : {}),
+            ...(opts.github ? { github: opts.github } : {}),
+            serverUrl: opts.serverUrl,
+        });
+        const path = await writeReport((0,external_node_path_.resolve)(opts.html), renderReportHtml(data));
+        print(`wrote ${path}: ${data.active.length} active, ${data.pending.length} pending, ` +
+            `${data.timeline.length} resources on the timeline\n`);
+    });
+}
+
+;// CONCATENATED MODULE: external "node:readline/promises"
+const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/github/open-pr.ts
+
+const open_pr_status = (e) => e instanceof GitHubApiError ? e.status : e?.status;
+async function orNull(p) {
+    try {
+        return await p;
+    }
+    catch (e) {
+        if (open_pr_status(e) === 404)
+            return null;
+        throw e;
+    }
+}
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+async function openRequestPullRequest(input) {
+    const { gh, owner, repo, path, content, branch } = input;
+    const log = input.log ?? (() => undefined);
+    const warnings = [];
+    const { data: repository } = await gh.rest.repos.get({ owner, repo });
+    const base = repository.default_branch;
+    // A grant file on the default branch is never modified by a request (grant-modified).
+    const onBase = await orNull(gh.rest.repos.getContent({ owner, repo, path, ref: base }));
+    const prs = await gh.paginate(gh.rest.pulls.list, {
+        owner,
+        repo,
+        head: `${owner}:${branch}`,
+        state: 'all',
+        per_page: 100,
+    });
+    const merged = prs.find((p) => p.merged_at);
+    const open = prs.find((p) => p.state === 'open');
+    if (onBase && merged && !open) {
+        return {
+            number: merged.number,
+            url: merged.html_url,
+            branch,
+            base,
+            pull_request: 'merged',
+            branch_status: 'existing',
+            commit: null,
+            reviewers_requested: [],
+            teams_requested: [],
+            warnings: [`${path} is already on ${base}: pull request #${merged.number} was merged`],
+        };
+    }
+    if (onBase)
+        throw new GitHubApiError(`${path} already exists on ${owner}/${repo}@${base}: a merged grant file cannot be changed by a new request (choose another --id)`, 422);
+    // The branch and the commit that adds the file.
+    const ref = await orNull(gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+    let commit = null;
+    let branchStatus = 'existing';
+    const commitFile = async (parent) => {
+        const { data: parentCommit } = await gh.rest.git.getCommit({ owner, repo, commit_sha: parent });
+        const { data: blob } = await gh.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' });
+        const { data: tree } = await gh.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: parentCommit.tree.sha,
+            tree: [{ path, mode: '100644', type: 'blob', sha: blob.sha }],
+        });
+        const { data: created } = await gh.rest.git.createCommit({
+            owner,
+            repo,
+            message: input.title,
+            tree: tree.sha,
+            parents: [parent],
+        });
+        return created.sha;
+    };
+    if (!ref) {
+        const { data: baseRef } = await gh.rest.git.getRef({ owner, repo, ref: `heads/${base}` });
+        commit = await commitFile(baseRef.object.sha);
+        await gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit });
+        branchStatus = 'created';
+        log(`created branch ${branch} with ${path}`);
+    }
+    else {
+        const current = await orNull(gh.rest.repos.getContent({ owner, repo, path, ref: branch, mediaType: { format: 'raw' } }));
+        const text = current === null ? null : String(current.data);
+        if (text !== content) {
+            commit = await commitFile(ref.data.object.sha);
+            await gh.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit, force: false });
+            branchStatus = 'updated';
+            log(`updated ${path} on ${branch}`);
+        }
+    }
+    // The pull request.
+    let number;
+    let url;
+    let created = 'existing';
+    if (open) {
+        number = open.number;
+        url = open.html_url;
+        if ((open.body ?? '') !== input.body || open.title !== input.title)
+            await gh.rest.pulls.update({ owner, repo, pull_number: number, title: input.title, body: input.body });
+    }
+    else {
+        try {
+            const { data: pr } = await gh.rest.pulls.create({
+                owner,
+                repo,
+                head: branch,
+                base,
+                title: input.title,
+                body: input.body,
+            });
+            number = pr.number;
+            url = pr.html_url;
+            created = 'created';
+        }
+        catch (e) {
+            // Created by a concurrent or an earlier, interrupted run: find it instead of duplicating.
+            if (open_pr_status(e) !== 422)
+                throw e;
+            const again = await gh.paginate(gh.rest.pulls.list, {
+                owner,
+                repo,
+                head: `${owner}:${branch}`,
+                state: 'open',
+            });
+            if (!again[0])
+                throw e;
+            number = again[0].number;
+            url = again[0].html_url;
+        }
+    }
+    // Review requests: only who is not requested yet and has not reviewed yet.
+    const { data: pr } = await gh.rest.pulls.get({ owner, repo, pull_number: number });
+    const reviews = await gh.paginate(gh.rest.pulls.listReviews, {
+        owner,
+        repo,
+        pull_number: number,
+        per_page: 100,
+    });
+    const author = pr.user?.login ?? '';
+    const already = new Set([...(pr.requested_reviewers ?? []).map((u) => u.login), ...reviews.map((r) => r.user?.login ?? '')].map((l) => l.toLowerCase()));
+    const teamsAlready = new Set((pr.requested_teams ?? []).map((t) => t.slug.toLowerCase()));
+    const people = [...new Set(input.reviewers.map((l) => l.toLowerCase()))]
+        .map((k) => input.reviewers.find((l) => l.toLowerCase() === k))
+        .filter((l) => !same(l, input.requester) && !same(l, author) && !already.has(l.toLowerCase()));
+    const teams = [...new Set(input.teamReviewers.map((t) => t.toLowerCase()))].filter((t) => !teamsAlready.has(t));
+    const requested = [];
+    const teamsRequested = [];
+    if (people.length || teams.length) {
+        try {
+            await gh.rest.pulls.requestReviewers({
+                owner,
+                repo,
+                pull_number: number,
+                reviewers: people,
+                team_reviewers: teams,
+            });
+            requested.push(...people);
+            teamsRequested.push(...teams);
+        }
+        catch (e) {
+            if (open_pr_status(e) !== 422)
+                throw e;
+            // One unknown or non-collaborator reviewer fails the whole call: ask one at a time.
+            for (const login of people) {
+                try {
+                    await gh.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers: [login] });
+                    requested.push(login);
+                }
+                catch (err) {
+                    if (open_pr_status(err) !== 422)
+                        throw err;
+                    warnings.push(`could not request a review from ${login} (not a collaborator of ${owner}/${repo}?)`);
+                }
+            }
+            for (const slug of teams) {
+                try {
+                    await gh.rest.pulls.requestReviewers({ owner, repo, pull_number: number, team_reviewers: [slug] });
+                    teamsRequested.push(slug);
+                }
+                catch (err) {
+                    if (open_pr_status(err) !== 422)
+                        throw err;
+                    warnings.push(`could not request a review from @${owner}/${slug} (no access to ${owner}/${repo}?)`);
+                }
+            }
+        }
+    }
+    return {
+        number,
+        url,
+        branch,
+        base,
+        pull_request: created,
+        branch_status: branchStatus,
+        commit,
+        reviewers_requested: requested,
+        teams_requested: teamsRequested,
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/request-markdown.ts
+
+
+const REQUEST_MARKER = '<!-- gitgrant:request -->';
+const request_markdown_code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/** A reason quoted as plain text: no markdown, HTML or mentions from it. */
+function quote(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => `> ${l.replace(/[\\`*_{}[\]()#+\-.!|<>@~]/g, '\\$&')}`)
+        .join('\n');
+}
+function renderRequestBody(opts) {
+    const e = opts.explain;
+    const out = [REQUEST_MARKER];
+    out.push(`${request_markdown_code(e.requester ?? '')} asks for **${e.access}** for **${e.duration}**` +
+        (e.max_duration ? ` (at most ${e.max_duration}, set by ${request_markdown_code(e.max_duration_policy ?? '')})` : '') +
+        ` on ${e.resources.map((r) => request_markdown_code(r.id)).join(', ')}.`, '', `Request file: ${request_markdown_code(opts.file)}`);
+    if (opts.ticket)
+        out.push(`Ticket: ${request_markdown_code(opts.ticket)}`);
+    out.push('', 'Reason:', '', quote(opts.reason), '');
+    if (opts.approvals.length === 0) {
+        out.push('**Approvals:** none — auto-approved once the `gitgrant/approval` check passes.');
+    }
+    else {
+        out.push('| approvals needed | can be given by | policies |', '| --- | --- | --- |');
+        for (const a of opts.approvals) {
+            const who = [...a.can_approve, ...a.teams].map(request_markdown_code).join(', ') || 'nobody known offline';
+            out.push(`| ${a.count} × ${request_markdown_code(a.from)} | ${who} | ${a.policies.map(request_markdown_code).join(', ')} |`);
+        }
+    }
+    out.push('', '<details><summary><code>gitgrant explain</code></summary>', '', '```text', renderExplainText(e, styler({ isTTY: false }))
+        .trimEnd()
+        .replace(/```/g, "'''"), '```', '', '</details>', '', 'Opened with `gitgrant request --open-pr`. The `gitgrant/approval` check turns green when the request is valid and the approvals above are given on the latest commit; then merge. Access starts when the file lands on the default branch and is revoked when its window ends.');
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/commands/request-identity.ts
+/**
+ * Who is asking, when `--as` / `--person` is not given: `git config github.user` in the
+ * repository (the convention `hub` and `gh` users set), else `GITHUB_ACTOR` (set on runners and
+ * in Codespaces). An empty value counts as unset.
+ */
+
+function request_identity_run(cmd, args, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(cmd, args, { encoding: 'utf8', timeout: timeoutMs }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+    });
+}
+async function defaultLogin(repoDir, env = process.env) {
+    const configured = await request_identity_run('git', ['-C', repoDir, 'config', '--get', 'github.user']);
+    if (configured)
+        return configured;
+    const actor = env.GITHUB_ACTOR?.trim();
+    return actor ? actor : undefined;
+}
+/** `git remote get-url origin` of the repository, or undefined. */
+function originUrl(repoDir) {
+    return request_identity_run('git', ['-C', repoDir, 'remote', 'get-url', 'origin']);
+}
+/** The output of `gh auth token`, when the GitHub CLI is installed and logged in. */
+function ghAuthToken() {
+    return request_identity_run('gh', ['auth', 'token']);
+}
+/**
+ * `owner/name` from a remote URL: https://host/owner/name(.git), git@host:owner/name(.git),
+ * ssh://git@host[:port]/owner/name(.git). Undefined when it does not look like one.
+ */
+function repoFromRemote(url) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(url) ??
+        /^[^@/\s]+@[^:/\s]+:(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/request-github.ts
+/**
+ * `gitgrant request --open-pr`: the pull request for a written request file, through the API.
+ * Token: GITHUB_TOKEN, else `gh auth token`. API base: GITHUB_API_URL. Repository: `--github
+ * OWNER/NAME`, else the `origin` remote. The token's account must be the requester: the request
+ * is checked against its pull request's author (`requester-not-author`), so a pull request
+ * opened with someone else's token could never be approved.
+ */
+
+
+
+
+
+
+
+/** Logins and team slugs (of `owner`'s organisation) who can fill the slots; never the requester. */
+function reviewersFor(approvals, owner, requester) {
+    const reviewers = [];
+    const teams = [];
+    const skipped = [];
+    for (const a of approvals) {
+        for (const raw of [...a.can_approve, ...a.teams]) {
+            const who = raw.startsWith('@') ? raw : `@${raw}`;
+            const kind = ownerKind(who);
+            if (kind === 'team') {
+                const [org, slug] = who.slice(1).split('/');
+                if (loginKey(org) === loginKey(owner))
+                    teams.push(slug.toLowerCase());
+                else
+                    skipped.push(`${who} (a team of another organisation cannot review here)`);
+            }
+            else if (kind === 'user') {
+                const login = who.slice(1);
+                if (loginKey(login) !== loginKey(requester))
+                    reviewers.push(login);
+            }
+        }
+    }
+    const dedupe = (l) => [...new Map(l.map((x) => [x.toLowerCase(), x])).values()];
+    return { reviewers: dedupe(reviewers), teams: dedupe(teams), skipped };
+}
+async function resolveToken(env = process.env) {
+    const token = env.GITHUB_TOKEN?.trim() || (await ghAuthToken());
+    if (!token)
+        throw new UsageError('--open-pr needs a GitHub token: set GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`)');
+    return token;
+}
+async function resolveRepository(repoDir, github) {
+    const full = github ?? repoFromRemote((await originUrl(repoDir)) ?? '');
+    const [owner, repo, extra] = (full ?? '').split('/');
+    if (!owner || !repo || extra !== undefined)
+        throw new UsageError(github
+            ? `--github must be OWNER/NAME (got "${github}")`
+            : 'cannot tell the repository on GitHub: pass --github OWNER/NAME (the origin remote is missing or not a GitHub URL)');
+    return { owner, repo };
+}
+async function openPrForRequest(outcome, opts) {
+    const { owner, repo } = await resolveRepository(opts.repoDir, opts.github);
+    const token = await resolveToken();
+    const log = (m) => process.stderr.write(`${m}\n`);
+    const gh = createGitHubClient(token, { apiUrl: process.env.GITHUB_API_URL, log });
+    let login;
+    try {
+        login = (await gh.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        login = undefined;
+    }
+    if (!login || loginKey(login) !== loginKey(outcome.requester))
+        throw new UsageError(`the token belongs to ${login ?? 'an app or bot, not a person'}, but the requester is ${outcome.requester}: ` +
+            'the requester must open the pull request with their own token (the check refuses requester-not-author)');
+    const { reviewers, teams, skipped } = reviewersFor(outcome.approvals, owner, outcome.requester);
+    const result = await openRequestPullRequest({
+        gh,
+        owner,
+        repo,
+        path: outcome.file,
+        content: outcome.content,
+        branch: `gitgrant/request-${outcome.id}`,
+        title: `Access request: ${outcome.id}`,
+        body: renderRequestBody({
+            file: outcome.file,
+            reason: outcome.fields.reason,
+            ...(outcome.fields.ticket !== undefined ? { ticket: outcome.fields.ticket } : {}),
+            explain: outcome.explain,
+            approvals: outcome.approvals,
+        }),
+        reviewers,
+        teamReviewers: teams,
+        requester: outcome.requester,
+        log,
+    });
+    return {
+        ...result,
+        warnings: [...skipped.map((s) => `no review requested from ${s}`), ...result.warnings],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/eligible.ts
+/**
+ * `gitgrant eligible`: per resource and access level, what a person MAY ask for — the effective
+ * maximum duration, the approvals it would need and who can give them. Also the shared building
+ * blocks of `request` (which levels to offer for a set of resources) and `who-can`.
+ *
+ * Nothing is decided here: every answer comes from the core's own evaluation (`evaluatePolicies`)
+ * of a hypothetical one-minute request, so `eligible`, `who-can`, `request` and `validate` can
+ * never disagree. A hypothetical request counts as "may ask" when the core reports none of the
+ * codes that no request file could fix (`denied`, `no-policy`, `not-eligible`,
+ * `access-not-offered`, and unresolvable resources); reason and ticket requirements are reported
+ * as requirements, not as refusals.
+ *
+ * Offline (no GitHub): `@org/team` selectors have no known members, so a person eligible only
+ * through a team shows as not eligible here (the pull request check reads teams from GitHub).
+ */
+
+
+
+
+
+
+
+/** Codes that mean "this person may not ask for this", whatever the request file says. */
+const REFUSAL_CODES = new Set([
+    'denied',
+    'no-policy',
+    'not-eligible',
+    'access-not-offered',
+    'unknown-resource',
+    'selector-matches-nothing',
+]);
+/** A request that exists only to be evaluated (one minute, a long reason, no ticket). */
+function hypothetical(requester, access, resources, file = 'grants/hypothetical.yaml') {
+    return {
+        id: 'hypothetical',
+        file,
+        requester,
+        reason: 'x'.repeat(REQUIRED_REASON_MIN + 1),
+        access,
+        duration: '1m',
+        resources,
+        source: syntheticSource(file),
+    };
+}
+function refusals(diagnostics) {
+    return diagnostics.filter((d) => REFUSAL_CODES.has(d.code));
+}
+/** Levels offered by every allow policy of every resource (the only levels that can pass). */
+function commonLevels(prepared, resources) {
+    let levels;
+    for (const r of resources) {
+        for (const p of prepared.matchingPolicies(r.id).allow) {
+            const here = Object.keys(p.access);
+            levels = levels === undefined ? here : levels.filter((l) => here.includes(l));
+        }
+        if (prepared.matchingPolicies(r.id).allow.length === 0)
+            return [];
+    }
+    return levels ?? [];
+}
+function requirementsOf(prepared, resources) {
+    const ticket = [];
+    const reason = [];
+    const seen = new Set();
+    for (const r of resources) {
+        for (const p of prepared.matchingPolicies(r.id).allow) {
+            if (seen.has(p.name))
+                continue;
+            seen.add(p.name);
+            if (p.require?.ticket !== undefined)
+                ticket.push({ pattern: p.require.ticket, policy: p.name });
+            if (p.require?.reason)
+                reason.push(p.name);
+        }
+    }
+    return { ticket, reason };
+}
+function eligible_unique(list) {
+    const seen = new Set();
+    const out = [];
+    for (const x of list) {
+        if (seen.has(loginKey(x)))
+            continue;
+        seen.add(loginKey(x));
+        out.push(x);
+    }
+    return out;
+}
+/**
+ * Who can fill one approval rule, for a grant file at `path` requested by `requester` (excluded:
+ * nobody approves their own request). `codeowners` owners are kept as written (`@erin`,
+ * `@acme/dbas`); selector rules expand to logins, with `@org/team` selectors listed apart.
+ */
+function approvalNeed(rule, dir, codeowners, path, requester) {
+    const notRequester = (login) => requester === undefined || loginKey(login.replace(/^@/, '')) !== loginKey(requester);
+    const base = { from: describeFrom(rule.from), count: rule.count, policies: [...rule.policies] };
+    if (rule.from === 'codeowners') {
+        const owners = codeowners ? (ownersOf(codeowners, path)?.owners ?? []) : [];
+        return {
+            ...base,
+            can_approve: eligible_unique(owners.filter((o) => ownerKind(o) !== 'email').filter(notRequester)),
+            teams: [],
+            codeowners_path: path.replace(/[^/]+$/, ''),
+        };
+    }
+    const teams = rule.from.filter((s) => typeof s === 'string' && s.startsWith('@'));
+    const logins = rule.from.flatMap((sel) => typeof sel === 'object' && 'same_tags' in sel ? [] : expandPrincipal(sel, dir));
+    return { ...base, can_approve: eligible_unique(logins).filter(notRequester), teams: [...teams] };
+}
+/** The grant path `request` would choose by default for these resources (CODEOWNERS routing). */
+function defaultFolder(resources) {
+    const env = resources[0]?.tags.env;
+    const folder = env === undefined ? '' : folderName(env);
+    return folder ? `grants/${folder}` : 'grants';
+}
+/** A tag value as a folder name under grants/ (`^[a-z0-9][a-z0-9._-]{0,99}$`), or '' when none fits. */
+function folderName(value) {
+    return value
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+/, '')
+        .slice(0, 100);
+}
+/**
+ * What `requester` may ask for on `refs` at `level`: the option (max duration, approvals,
+ * requirements) or the refusals. `path` is the grant path used for CODEOWNERS lookups.
+ */
+function offer(config, requester, refs, level, path) {
+    const { prepared } = config;
+    const decision = evaluatePolicies(hypothetical(requester, level, refs), prepared);
+    const refused = refusals(decision.diagnostics);
+    if (refused.length > 0 || decision.maxDurationMs === undefined)
+        return { decision, refusals: refused };
+    const file = path ?? `${defaultFolder(decision.resources)}/hypothetical.yaml`;
+    const policies = [...new Set(decision.verdicts.flatMap((v) => v.allow))];
+    return {
+        decision,
+        refusals: [],
+        option: {
+            level,
+            max_duration: decision.maxDuration,
+            max_duration_ms: decision.maxDurationMs,
+            max_duration_policy: decision.maxDurationPolicy,
+            policies,
+            approvals: decision.rules.map((r) => approvalNeed(r, prepared.directory, config.codeowners, file, requester)),
+            require: requirementsOf(prepared, decision.resources),
+        },
+    };
+}
+/** Every level `requester` may ask for on all of `refs` together. */
+function levelOptions(config, requester, refs, path) {
+    const probe = evaluatePolicies(hypothetical(requester, '-', refs), config.prepared);
+    const unresolved = probe.diagnostics.filter((d) => d.code === 'unknown-resource' || d.code === 'selector-matches-nothing');
+    if (unresolved.length)
+        return { resources: probe.resources, options: [], refusals: unresolved };
+    const options = [];
+    let firstRefusals = [];
+    const levels = commonLevels(config.prepared, probe.resources);
+    for (const level of levels) {
+        const o = offer(config, requester, refs, level, path);
+        if (o.option)
+            options.push(o.option);
+        else if (firstRefusals.length === 0)
+            firstRefusals = o.refusals;
+    }
+    if (levels.length === 0) {
+        firstRefusals = refusals(probe.diagnostics).filter((d) => d.code !== 'access-not-offered');
+    }
+    return { resources: probe.resources, options, refusals: options.length ? [] : firstRefusals };
+}
+function eligibleFor(config, person) {
+    const out = { person, resources: [], not_eligible: [] };
+    const all = [...config.prepared.snapshot.resources].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (const r of all) {
+        const { options, refusals: why } = levelOptions(config, person, [r.id]);
+        if (options.length) {
+            out.resources.push({ id: r.id, provider: r.provider, tags: { ...r.tags }, access: options });
+        }
+        else {
+            const first = why[0];
+            out.not_eligible.push({
+                id: r.id,
+                code: first?.code ?? 'no-policy',
+                message: first?.message ?? `no access level is offered on ${r.id}`,
+            });
+        }
+    }
+    return out;
+}
+async function runEligible(repo, person, policiesRef) {
+    return eligibleFor(await loadConfig(repo, policiesRef), person);
+}
+
+;// CONCATENATED MODULE: ./src/commands/request.ts
+/**
+ * `gitgrant request`: write a VALID grant file from flags or, on a terminal, from prompts.
+ *
+ * Flow: requester → resources → access level → duration → reason → ticket. On a terminal every
+ * missing answer is asked for, offering only what the requester may ask for (the same
+ * evaluation as `eligible`); without one, missing flags are a usage error naming them. The file
+ * is then checked with the same loader and core as `validate` (path, safe YAML, schema, policies)
+ * and written only when valid; otherwise nothing is written and the errors are returned.
+ *
+ * Idempotent: when the file the command would write already exists with exactly this content,
+ * it is reused (not renamed to `-2`), so a rerun (e.g. of `--open-pr`) converges on the same id,
+ * branch and pull request.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const GRANT_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+const YAML_RESERVED = /^(?:true|false|null|~|y|n|yes|no|on|off)$/i;
+/** A scalar as YAML: plain when that is unambiguous, else a JSON (= YAML double-quoted) string. */
+function yamlScalar(value) {
+    return /^[A-Za-z][A-Za-z0-9._-]*$/.test(value) && !YAML_RESERVED.test(value)
+        ? value
+        : JSON.stringify(value);
+}
+/** A resource id in a block sequence (ids may hold `:` and `/`, as in `github:acme/web`). */
+function yamlResourceId(id) {
+    return /^[A-Za-z][A-Za-z0-9._/-]*(?::[A-Za-z0-9._/-]+)*$/.test(id) && !YAML_RESERVED.test(id)
+        ? id
+        : JSON.stringify(id);
+}
+/** The grant file's text, with the editor's schema line pointing at schemas/grant.schema.json. */
+function grantFileText(path, g) {
+    const schema = external_node_path_.posix.relative(external_node_path_.posix.dirname(path), 'schemas/grant.schema.json');
+    const lines = [
+        `# yaml-language-server: $schema=${schema}`,
+        `requester: ${yamlScalar(g.requester)}`,
+        `reason: ${JSON.stringify(g.reason)}`,
+        `access: ${yamlScalar(g.access)}`,
+        `duration: ${parseDuration(g.duration).ok ? g.duration : JSON.stringify(g.duration)}`,
+        'resources:',
+    ];
+    for (const r of g.resources) {
+        if (typeof r === 'string')
+            lines.push(`  - ${yamlResourceId(r)}`);
+        else {
+            const parts = Object.entries(r.match).map(([k, v]) => `${yamlScalar(k)}: ${typeof v === 'string' ? yamlScalar(v) : `[${v.map(yamlScalar).join(', ')}]`}`);
+            lines.push(`  - match: { ${parts.join(', ')} }`);
+        }
+    }
+    if (g.ticket !== undefined)
+        lines.push(`ticket: ${yamlScalar(g.ticket)}`);
+    return lines.join('\n') + '\n';
+}
+/** `--match key=value` flags → one selector (or undefined when none). */
+function parseMatch(flags) {
+    if (flags.length === 0)
+        return undefined;
+    const match = {};
+    for (const f of flags) {
+        const i = f.indexOf('=');
+        const key = i > 0 ? f.slice(0, i).trim() : '';
+        const value = i > 0 ? f.slice(i + 1).trim() : '';
+        if (!key || !value)
+            throw new UsageError(`--match takes KEY=VALUE, e.g. --match env=staging (got "${f}")`);
+        if (Object.hasOwn(match, key))
+            throw new UsageError(`--match ${key}=… is given twice`);
+        match[key] = value;
+    }
+    return { match };
+}
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[^a-z0-9]+/, '')
+        .replace(/[-._]+$/, '');
+}
+/** `alice-billing-db-prod-read-20261129`: requester, resources, level, UTC date. */
+function defaultId(requester, refs, access, nowMs) {
+    const names = refs.map((r) => (typeof r === 'string' ? r : Object.values(r.match).flat().join('-')));
+    const what = names.length > 2 ? [...names.slice(0, 2), `and-${names.length - 2}-more`] : names;
+    const date = new Date(nowMs).toISOString().slice(0, 10).replace(/-/g, '');
+    const head = slug([requester, ...what, access].join('-'))
+        .slice(0, 90)
+        .replace(/[-._]+$/, '');
+    return `${head || 'request'}-${date}`;
+}
+/** `--dir`: a folder under grants/ (`production/billing`, `grants/production/billing/`). */
+function grantFolder(dir) {
+    const clean = dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    if (clean === '' || clean === 'grants')
+        return 'grants';
+    if (clean.startsWith('/') || clean.split('/').some((part) => part === '..' || part === '.' || part === ''))
+        throw new UsageError(`--dir must be a folder under grants/, like production/billing (got "${dir}")`);
+    return clean.startsWith('grants/') ? clean : `grants/${clean}`;
+}
+function numbered(items, label) {
+    const width = String(items.length).length;
+    return items.map((t, i) => `  ${String(i + 1).padStart(width)}) ${label(t)}`).join('\n');
+}
+/** Resolve an answer made of numbers and/or names against a list; undefined when invalid. */
+function pick(answer, names) {
+    const parts = answer
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        return undefined;
+    const out = [];
+    for (const p of parts) {
+        const n = /^\d+$/.test(p) ? Number(p) : NaN;
+        const name = Number.isInteger(n) ? names[n - 1] : names.find((x) => x === p);
+        if (name === undefined)
+            return undefined;
+        if (!out.includes(name))
+            out.push(name);
+    }
+    return out;
+}
+function ticketProblem(ticket, option) {
+    if (ticket.trim() === '')
+        return 'the ticket must not be blank';
+    for (const t of option?.require.ticket ?? []) {
+        if (!new RegExp(t.pattern).test(ticket))
+            return `"${ticket}" does not match ${t.pattern} (policy ${t.policy})`;
+    }
+    return undefined;
+}
+function reasonProblem(reason, option) {
+    if (reason.trim() === '')
+        return 'a reason is required: say why you need this access';
+    if (option?.require.reason.length && reason.replace(/\s+/g, '').length < REQUIRED_REASON_MIN)
+        return `policy ${option.require.reason[0]} requires a reason of at least ${REQUIRED_REASON_MIN} characters`;
+    return undefined;
+}
+async function askUntil(p, question, check, fallback) {
+    for (;;) {
+        const raw = (await p.ask(question)).trim();
+        const answer = raw === '' && fallback !== undefined ? fallback : raw;
+        const problem = check(answer);
+        if (problem === undefined)
+            return answer;
+        p.say(`  ${problem}`);
+    }
+}
+/** The folder and a grant id that is free (or holds exactly this content already). */
+async function placeFile(repo, folder, id, base, render) {
+    const entries = await listGrantFilesFs(repo);
+    const taken = new Map(); // id → path
+    for (const e of entries) {
+        const m = /^grants\/(?:.*\/)?([^/]+)\.yaml$/.exec(e.path);
+        if (m && !taken.has(m[1]))
+            taken.set(m[1], e.path);
+    }
+    const sameFile = async (path, content) => {
+        try {
+            return (await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(repo, path), 'utf8')) === content;
+        }
+        catch {
+            return false;
+        }
+    };
+    const tryId = async (candidate) => {
+        const path = `${folder}/${candidate}.yaml`;
+        const content = render(path);
+        const holder = taken.get(candidate);
+        return {
+            path,
+            content,
+            free: holder === undefined || (holder === path && (await sameFile(path, content))),
+        };
+    };
+    if (id !== undefined) {
+        const t = await tryId(id);
+        return { id, path: t.path, content: t.content };
+    }
+    for (let n = 1;; n++) {
+        const candidate = n === 1 ? base : `${base.slice(0, 96)}-${n}`;
+        const t = await tryId(candidate);
+        if (t.free)
+            return { id: candidate, path: t.path, content: t.content };
+    }
+}
+/** Check the text exactly as it would be written: the loader, the core, unique ids. */
+async function checkGrantText(config, repo, path, content) {
+    const loaded = loadGrant(path, new TextEncoder().encode(content));
+    const errors = [];
+    let approvals = [];
+    if (!loaded.ok)
+        errors.push(...loaded.diagnostics);
+    else {
+        const decision = decideGrant(loaded.grant, config.prepared, { codeowners: config.codeowners });
+        errors.push(...decision.diagnostics);
+        approvals = decision.policy.rules.map((r) => approvalNeed(r, config.prepared.directory, config.codeowners, path, loaded.grant.requester));
+    }
+    const existing = (await listGrantFilesFs(repo)).map((e) => e.path).filter((p) => p !== path);
+    const clash = idClashes([...existing, path]);
+    const holder = clash.get(path) ?? [...clash.entries()].find(([, h]) => h === path)?.[0];
+    if (holder)
+        errors.push({
+            code: 'invalid-filename',
+            message: `the grant id of ${path} is already used by ${holder}: grant ids (file names) must be unique across grants/ (choose another --id)`,
+            file: path,
+            line: 1,
+            column: 1,
+        });
+    return { errors, approvals };
+}
+async function runRequest(opts, prompter) {
+    const repo = opts.repo;
+    const config = await loadConfig(repo);
+    const p = prompter;
+    const missing = [];
+    // Check the flags that can be checked alone before asking anything.
+    if (opts.id !== undefined && !GRANT_ID.test(opts.id))
+        throw new UsageError(`--id must match ${GRANT_ID.source} (lower case; got "${opts.id}")`);
+    const folderFlag = opts.dir !== undefined ? grantFolder(opts.dir) : undefined;
+    const selector = parseMatch(opts.match);
+    let requester = opts.as ?? (await defaultLogin(repo));
+    if (!requester) {
+        if (p)
+            requester = await askUntil(p, 'Your GitHub login: ', (a) => (a ? undefined : 'a login is required'));
+        else
+            missing.push('--as LOGIN (or `git config github.user LOGIN`)');
+    }
+    let refs = [...opts.resource, ...(selector ? [selector] : [])];
+    if (refs.length === 0 && !p)
+        missing.push('--resource ID or --match KEY=VALUE');
+    if (opts.access === undefined && !p)
+        missing.push('--access LEVEL');
+    if (opts.duration === undefined && !p)
+        missing.push('--duration DURATION');
+    if (opts.reason === undefined && !p)
+        missing.push('--reason TEXT');
+    if (missing.length)
+        throw new UsageError(`missing ${missing.join(', ')}: without a terminal to ask on, give them as flags (see gitgrant request --help)`);
+    const who = requester;
+    // Resources: on a terminal, from those the requester may ask for.
+    let options;
+    for (;;) {
+        if (refs.length === 0 && p) {
+            const offered = eligibleFor(config, who).resources.filter((r) => opts.access === undefined || r.access.some((a) => a.level === opts.access));
+            if (offered.length === 0)
+                throw new UsageError(`${who} may not request ${opts.access ? `${opts.access} on ` : ''}any resource (see gitgrant eligible --person ${who})`);
+            p.say(`Resources ${who} may request:`);
+            p.say(numbered(offered, (r) => {
+                const tags = Object.entries(r.tags)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(' ');
+                return `${r.id}  (${r.access.map((a) => `${a.level} ≤ ${a.max_duration}`).join(', ')})  ${tags}`;
+            }));
+            const names = offered.map((r) => r.id);
+            const chosen = await askUntil(p, 'Resources (numbers or ids, comma-separated): ', (a) => pick(a, names) ? undefined : `choose from 1-${names.length} (e.g. 1 or 1,3)`);
+            refs = pick(chosen, names);
+        }
+        const found = levelOptions(config, who, refs, folderFlag ? `${folderFlag}/x.yaml` : undefined);
+        options = found.options;
+        if (options.length > 0 || !p || opts.resource.length + opts.match.length > 0)
+            break;
+        p.say(`  no access level is offered to ${who} on ${refs.map(describeRef).join(', ')} together` +
+            (found.refusals[0] ? `: ${found.refusals[0].message}` : ''));
+        refs = [];
+    }
+    // Access level: offered by every matching policy (and the requester may ask for it).
+    let access = opts.access;
+    if (access === undefined) {
+        if (options.length === 0) {
+            const found = levelOptions(config, who, refs);
+            throw new UsageError(`${who} may not request any access level on ${refs.map(describeRef).join(', ')}` +
+                (found.refusals[0] ? `: ${found.refusals[0].message}` : ''));
+        }
+        const levels = options.map((o) => o.level);
+        p.say('Access levels:');
+        p.say(numbered(options, (o) => {
+            const approvals = o.approvals.length
+                ? o.approvals.map((a) => `${a.count} × ${a.from}`).join(' + ')
+                : 'no approval';
+            return `${o.level}  (max ${o.max_duration}; ${approvals})`;
+        }));
+        const def = levels.length === 1 ? levels[0] : undefined;
+        const answer = await askUntil(p, `Access level${def ? ` [${def}]` : ''}: `, (a) => (pick(a, levels)?.length === 1 ? undefined : `choose one of ${levels.join(', ')}`), def);
+        access = pick(answer, levels)[0];
+    }
+    const option = options.find((o) => o.level === access);
+    let duration = opts.duration;
+    if (duration === undefined) {
+        const max = option?.max_duration;
+        duration = await askUntil(p, max ? `Duration (at most ${max}) [${max}]: ` : 'Duration (e.g. 4h, 90m, 1d): ', (a) => {
+            const d = parseDuration(a);
+            if (!d.ok)
+                return `${d.reason} (examples: 90m, 4h, 1d, PT4H)`;
+            if (option && d.ms > option.max_duration_ms)
+                return `${a} is longer than the maximum of ${option.max_duration} (set by policy ${option.max_duration_policy})`;
+            return undefined;
+        }, max);
+    }
+    let reason = opts.reason;
+    if (reason === undefined) {
+        reason = await askUntil(p, 'Reason (why you need this access): ', (a) => reasonProblem(a, option));
+    }
+    let ticket = opts.ticket;
+    const patterns = option?.require.ticket ?? [];
+    if (ticket === undefined && patterns.length > 0) {
+        const want = patterns.map((t) => t.pattern).join(' and ');
+        if (!p)
+            throw new UsageError(`missing --ticket: policy ${patterns.map((t) => t.policy).join(', ')} requires a ticket matching ${want}`);
+        ticket = await askUntil(p, `Ticket (must match ${want}): `, (a) => ticketProblem(a, option));
+    }
+    // Where: --dir, else grants/<env of the first resource>/; id: --id, else a free default one.
+    const resolved = levelOptions(config, who, refs).resources;
+    const firstRef = refs[0];
+    const first = typeof firstRef === 'string'
+        ? resolved.filter((r) => r.id === firstRef)
+        : firstRef
+            ? config.prepared.inventory.select(firstRef)
+            : [];
+    const folder = folderFlag ?? defaultFolder(first.length ? first : resolved);
+    const fields = {
+        requester: who,
+        reason,
+        access: access,
+        duration,
+        resources: refs,
+        ...(ticket !== undefined ? { ticket } : {}),
+    };
+    const placed = await placeFile(repo, folder, opts.id, defaultId(who, refs, access, opts.nowMs), (path) => grantFileText(path, fields));
+    const { errors, approvals } = await checkGrantText(config, repo, placed.path, placed.content);
+    const base = {
+        file: placed.path,
+        id: placed.id,
+        content: placed.content,
+        requester: who,
+        fields,
+        approvals,
+    };
+    if (errors.length)
+        return { ok: false, ...base, status: 'not-written', errors };
+    let existing;
+    try {
+        existing = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(repo, placed.path), 'utf8');
+    }
+    catch {
+        existing = undefined;
+    }
+    if (existing !== undefined && existing !== placed.content) {
+        return {
+            ok: false,
+            ...base,
+            status: 'not-written',
+            errors: [
+                {
+                    code: 'invalid-filename',
+                    message: `${placed.path} already exists with other content: it is not overwritten (choose another --id)`,
+                    file: placed.path,
+                    line: 1,
+                    column: 1,
+                },
+            ],
+        };
+    }
+    if (p && !opts.yes && existing === undefined) {
+        p.say('');
+        p.say(`${placed.path}:`);
+        p.say(placed.content.replace(/^/gm, '  ').trimEnd());
+        const yes = await askUntil(p, `Write ${placed.path}? [Y/n] `, (a) => (/^(y|yes|n|no)$/i.test(a) ? undefined : 'answer y or n'), 'y');
+        if (/^n/i.test(yes))
+            return { ok: false, ...base, status: 'not-written', errors: [] };
+    }
+    if (existing === undefined) {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(repo, placed.path)), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(repo, placed.path), placed.content, { flag: 'wx' });
+    }
+    const explain = await runExplain(repo, placed.path);
+    return {
+        ok: explain.ok,
+        ...base,
+        status: existing === undefined ? 'written' : 'unchanged',
+        errors: explain.errors,
+        explain,
+    };
+}
+function describeRef(r) {
+    return typeof r === 'string' ? r : `{${describeSelector(r)}}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/request-text.ts
+
+
+function renderRequestText(o, s, pr) {
+    const out = [];
+    if (o.status === 'not-written') {
+        if (o.errors.length === 0)
+            return `${s('yellow', 'nothing written')} (cancelled)\n`;
+        out.push(`${s('red', '✗ not written')}  ${o.file} would be invalid:`);
+        for (const d of o.errors)
+            out.push(`  ${renderDiagnostic(d, s)}`);
+        out.push('', s('dim', 'the request, as it would have been written:'));
+        out.push(o.content.replace(/^/gm, '  ').trimEnd());
+        return out.join('\n') + '\n';
+    }
+    out.push(o.status === 'written'
+        ? `${s('green', '✓ wrote')} ${o.file}`
+        : `${s('green', '✓ unchanged')} ${o.file} ${s('dim', '(already there with this content)')}`, '');
+    if (o.explain)
+        out.push(renderExplainText(o.explain, s).trimEnd());
+    if (pr) {
+        out.push('');
+        const what = pr.pull_request === 'created'
+            ? 'opened pull request'
+            : pr.pull_request === 'merged'
+                ? 'already merged: pull request'
+                : 'pull request already open:';
+        out.push(`${s('green', '✓')} ${what} #${pr.number}  ${pr.url}`);
+        out.push(`  branch ${pr.branch} (${pr.branch_status}) → ${pr.base}`);
+        const asked = [...pr.reviewers_requested, ...pr.teams_requested.map((t) => `team ${t}`)];
+        out.push(`  review requested from: ${asked.length ? asked.join(', ') : s('dim', 'nobody new')}`);
+        for (const w of pr.warnings)
+            out.push(`  ${s('yellow', 'warning')}: ${w}`);
+    }
+    else if (o.status === 'written' || o.status === 'unchanged') {
+        out.push('', s('dim', `next: commit ${o.file} on a branch and open a pull request that adds only this file (or rerun with --open-pr)`));
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/request.ts
+/** `gitgrant request`: flags or prompts → a valid grant file (and, with --open-pr, its pull request). */
+
+
+
+
+
+
+
+
+const collect = (value, previous) => [...previous, value];
+/** Prompts on the terminal (stderr, so stdout stays the result); null without one. */
+function terminalPrompter() {
+    if (!process.stdin.isTTY || !process.stderr.isTTY)
+        return null;
+    const rl = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr, terminal: true });
+    const closing = new AbortController();
+    rl.on('close', () => closing.abort());
+    // Ctrl-C: without a listener readline only pauses (and the question would wait forever).
+    rl.on('SIGINT', () => rl.close());
+    return {
+        async ask(question) {
+            if (closing.signal.aborted)
+                throw new UsageError('cancelled: nothing was written');
+            try {
+                return await rl.question(question, { signal: closing.signal });
+            }
+            catch {
+                throw new UsageError('cancelled: nothing was written');
+            }
+        },
+        say(text) {
+            process.stderr.write(`${text}\n`);
+        },
+        close: () => rl.close(),
+    };
+}
+function request_register(program) {
+    program
+        .command('request')
+        .description('write a valid grant file from flags or, on a terminal, from prompts; --open-pr opens its pull request')
+        .option('--resource <id>', 'a resource id (repeatable)', collect, [])
+        .option('--match <key=value>', 'a tag condition; all --match flags form one selector (repeatable)', collect, [])
+        .option('--access <level>', 'access level, offered by every policy that matches')
+        .option('--duration <duration>', 'how long: 90m, 4h, 1d, PT4H (at most the policies’ maximum)')
+        .option('--reason <text>', 'why you need this access')
+        .option('--ticket <ticket>', 'ticket reference, when a policy requires one')
+        .option('--as <login>', 'the requester (default: git config github.user, else GITHUB_ACTOR)')
+        .option('--repo <dir>', 'repository root', '.')
+        .option('--id <id>', 'grant id = file name (default: REQUESTER-RESOURCES-ACCESS-YYYYMMDD, unique under grants/)')
+        .option('--dir <folder>', 'folder under grants/ (default: grants/<env of the first resource>/)')
+        .option('--open-pr', 'push a branch gitgrant/request-<id> and open the pull request through the API')
+        .option('--github <owner/name>', 'the repository on GitHub for --open-pr (default: the origin remote)')
+        .option('--yes', 'do not ask for confirmation before writing')
+        .option('--now <iso>', 'the clock (for the default id), as an ISO-8601 instant')
+        .addOption(formatOption())
+        .action(async (flags) => {
+        const nowMs = parseNow(flags.now);
+        const repo = (0,external_node_path_.resolve)(flags.repo);
+        const prompter = terminalPrompter();
+        let outcome;
+        try {
+            outcome = await runRequest({
+                repo,
+                resource: flags.resource,
+                match: flags.match,
+                access: flags.access,
+                duration: flags.duration,
+                reason: flags.reason,
+                ticket: flags.ticket,
+                as: flags.as,
+                id: flags.id,
+                dir: flags.dir,
+                yes: flags.yes,
+                nowMs,
+            }, prompter);
+        }
+        finally {
+            prompter?.close();
+        }
+        let pr;
+        let prError;
+        let prExit = 1;
+        if (flags.openPr && outcome.status !== 'not-written') {
+            try {
+                pr = await openPrForRequest(outcome, { repoDir: repo, github: flags.github });
+            }
+            catch (e) {
+                // The file is written either way: show it, then the error (2 for usage, 1 for a failure).
+                if (e instanceof UsageError)
+                    prExit = 2;
+                prError = e instanceof Error ? e.message : String(e);
+            }
+        }
+        const s = styler(process.stdout);
+        if (flags.format === 'json') {
+            print(JSON.stringify({
+                ok: outcome.ok && !prError,
+                file: outcome.file,
+                id: outcome.id,
+                status: outcome.status,
+                content: outcome.content,
+                errors: outcome.errors,
+                explain: outcome.explain ?? null,
+                pull_request: pr ?? null,
+                ...(prError ? { pull_request_error: prError } : {}),
+            }, null, 2) + '\n');
+        }
+        else {
+            print(renderRequestText(outcome, s, pr));
+            if (prError) {
+                const e = styler(process.stderr);
+                process.stderr.write(`${e('red', 'error')}: ${prError}\n  ${outcome.file} is written; rerun the same command to retry (it finds what was already done)\n`);
+            }
+        }
+        process.exitCode = prError ? prExit : outcome.ok ? 0 : 1;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/eligible-text.ts
+
+function describeNeed(a) {
+    const who = [...a.can_approve, ...a.teams];
+    const where = a.codeowners_path ? ` of ${a.codeowners_path}` : '';
+    return `${a.count} × ${a.from}${where} (${who.length ? who.join(', ') : 'nobody known offline'})`;
+}
+function describeRequire(o) {
+    const parts = [];
+    if (o.require.ticket.length)
+        parts.push(`ticket ${o.require.ticket.map((t) => t.pattern).join(' and ')}`);
+    if (o.require.reason.length)
+        parts.push('reason ≥ 10 characters');
+    return parts.join(', ');
+}
+function renderEligibleText(e, s) {
+    const out = [];
+    const n = e.resources.length;
+    out.push(`${s('bold', e.person)} may request ${n} resource${n === 1 ? '' : 's'}`);
+    const width = Math.max(0, ...e.resources.flatMap((r) => r.access.map((a) => a.level.length)));
+    for (const r of e.resources) {
+        const tags = Object.entries(r.tags)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ');
+        out.push('', `  ${s('bold', r.id)} ${s('dim', `(${r.provider}; ${tags})`)}`);
+        for (const a of r.access) {
+            const approvals = a.approvals.length
+                ? a.approvals.map(describeNeed).join(' + ')
+                : s('green', 'no approval');
+            const req = describeRequire(a);
+            out.push(`    ${pad(a.level, width)}  max ${pad(a.max_duration, 4)}  ${approvals}${req ? s('dim', `  · ${req}`) : ''}`);
+        }
+    }
+    if (e.not_eligible.length) {
+        out.push('', s('dim', 'not eligible:'));
+        for (const x of e.not_eligible)
+            out.push(s('dim', `  ${x.id}  ${x.code}: ${x.message}`));
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/eligible.ts
+/** `gitgrant eligible`: what a person may request, for how long, with whose approval. */
+
+
+
+
+
+
+
+function eligible_register(program) {
+    program
+        .command('eligible')
+        .description('per resource and access level: what a person may request, the maximum duration and the approvals')
+        .option('--person <login>', 'whose eligibility (default: git config github.user, else GITHUB_ACTOR)')
+        .option('--repo <dir>', 'repository root', '.')
+        .option('--policies-ref <ref>', 'read policies/ and CODEOWNERS from this git ref')
+        .addOption(formatOption())
+        .action(async (opts) => {
+        const repo = (0,external_node_path_.resolve)(opts.repo);
+        const person = opts.person ?? (await defaultLogin(repo));
+        if (!person)
+            throw new UsageError('whose eligibility? pass --person LOGIN (or set git config github.user)');
+        const result = await runEligible(repo, person, opts.policiesRef);
+        print(opts.format === 'json'
+            ? JSON.stringify(result, null, 2) + '\n'
+            : renderEligibleText(result, styler(process.stdout)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/who-can.ts
+/**
+ * `gitgrant who-can RESOURCE`: per access level, who may request it (groups expanded, tag
+ * selectors evaluated over `people:`, `same_tags` evaluated against this resource's tags, deny
+ * policies applied) and who may approve each slot.
+ *
+ * The candidates are everyone the policies can name offline: every person of `people:`, every
+ * group member and every login a requester selector names. Each candidate is checked with the
+ * core's own evaluation of a hypothetical request (see eligible.ts). `@org/team` requester
+ * selectors are listed as teams: their members are only known on GitHub.
+ */
+
+
+
+
+
+
+
+
+function candidates(config, resource) {
+    const { snapshot } = config.prepared;
+    const seen = new Map();
+    const add = (login) => {
+        if (!seen.has(loginKey(login)))
+            seen.set(loginKey(login), login);
+    };
+    for (const p of snapshot.people.values())
+        add(p.login);
+    for (const members of snapshot.groups.values())
+        members.forEach(add);
+    for (const p of config.prepared.matchingPolicies(resource.id).all)
+        for (const s of p.requesters)
+            if (typeof s === 'string' && !s.includes(':') && !s.startsWith('@'))
+                add(s);
+    return [...seen.values()].sort((a, b) => loginKey(a) < loginKey(b) ? -1 : loginKey(a) > loginKey(b) ? 1 : 0);
+}
+function whoCan(config, resourceId) {
+    const { prepared } = config;
+    const resource = prepared.inventory.get(resourceId);
+    if (!resource) {
+        const known = prepared.snapshot.resources.map((r) => r.id).sort();
+        throw new UsageError(`unknown resource "${resourceId}": no resource with this id in policies/ (known: ${known.join(', ') || 'none'})`);
+    }
+    const matching = prepared.matchingPolicies(resource.id);
+    const path = `${defaultFolder([resource])}/REQUEST.yaml`;
+    const people = candidates(config, resource);
+    const access = [];
+    const noDeny = {
+        ...prepared,
+        matchingPolicies: (id) => ({ ...prepared.matchingPolicies(id), deny: [], denyNames: [] }),
+    };
+    const blocked = (codes) => [...codes].some((c) => c === 'denied' || c === 'not-eligible' || c === 'access-not-offered' || c === 'no-policy');
+    for (const level of commonLevels(prepared, [resource])) {
+        const requesters = [];
+        const denied = [];
+        for (const login of people) {
+            const codes = (g) => new Set(evaluatePolicies(hypothetical(login, level, [resource.id]), g).diagnostics.map((x) => x.code));
+            const real = codes(prepared);
+            if (!blocked(real)) {
+                requesters.push(login);
+            }
+            else if (real.has('denied') && !blocked(codes(noDeny))) {
+                // An allow policy admits them; a deny policy forbids them.
+                const policy = matching.deny.find((p) => p.requesters.some((s) => principalMatches(s, login, prepared.directory, resource.tags)));
+                denied.push({ login, policy: policy?.name ?? '' });
+            }
+        }
+        // Limits and approvals do not depend on who asks (only who is excluded from approving):
+        // the core's rules for someone who may ask, else the policies' own rules merged.
+        const rules = requesters[0]
+            ? evaluatePolicies(hypothetical(requesters[0], level, [resource.id]), prepared).rules
+            : mergeRules(matching.allow.flatMap((p) => p.access[level].approvals.map((a) => ({ from: a.from, count: a.count, policies: [p.name] }))));
+        const max = Math.min(...matching.allow.map((p) => p.access[level].maxDurationMs));
+        const maxPolicy = matching.allow.find((p) => p.access[level].maxDurationMs === max);
+        access.push({
+            level,
+            max_duration: maxPolicy.access[level].maxDuration,
+            max_duration_policy: maxPolicy.name,
+            requesters,
+            requester_selectors: matching.allow.map((p) => ({
+                policy: p.name,
+                selectors: p.requesters.map(describePrincipal),
+            })),
+            requester_teams: [
+                ...new Set(matching.allow.flatMap((p) => p.requesters.filter((s) => typeof s === 'string' && s.startsWith('@')))),
+            ],
+            denied,
+            approvals: rules.map((r) => approvalNeed(r, prepared.directory, config.codeowners, path)),
+            require: requirementsOf(prepared, [resource]),
+        });
+    }
+    return {
+        resource: { id: resource.id, provider: resource.provider, tags: { ...resource.tags } },
+        policies: matching.all.map((p) => ({
+            name: p.name,
+            effect: p.effect,
+            selects: describeSelector(p.resources),
+        })),
+        codeowners_path: path.replace(/REQUEST\.yaml$/, ''),
+        access,
+    };
+}
+async function runWhoCan(repo, resourceId, policiesRef) {
+    return whoCan(await loadConfig(repo, policiesRef), resourceId);
+}
+
+;// CONCATENATED MODULE: ./src/render/who-can-text.ts
+
+function renderWhoCanText(w, s) {
+    const tags = Object.entries(w.resource.tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+    const out = [`${s('bold', w.resource.id)} ${s('dim', `(${w.resource.provider}; ${tags})`)}`];
+    if (w.policies.length === 0)
+        out.push(`  ${s('red', 'no policy matches: nobody may request it')}`);
+    for (const p of w.policies) {
+        out.push(`  ${p.effect === 'deny' ? s('red', 'deny ') : s('green', 'allow')} ${p.name} ${s('dim', `selects {${p.selects}}`)}`);
+    }
+    if (w.policies.some((p) => p.effect === 'allow') && w.access.length === 0)
+        out.push(`  ${s('red', 'no access level is offered by every matching allow policy')}`);
+    for (const a of w.access) {
+        const req = describeRequire(a);
+        out.push('', `  ${s('bold', a.level)}  max ${a.max_duration} (${a.max_duration_policy})${req ? `  · ${req}` : ''}`);
+        out.push(`    may request: ${a.requesters.length ? a.requesters.join(', ') : s('yellow', 'nobody known offline')}`);
+        if (a.requester_teams.length)
+            out.push(`    and members of: ${a.requester_teams.join(', ')} ${s('dim', '(read from GitHub)')}`);
+        for (const d of a.denied)
+            out.push(`    ${s('red', 'denied')}: ${d.login} ${s('dim', `(${d.policy})`)}`);
+        if (a.approvals.length === 0)
+            out.push(`    approvals: ${s('green', 'none (auto-approved once valid)')}`);
+        for (const n of a.approvals)
+            out.push(`    approval: ${describeNeed(n)}`);
+    }
+    out.push('', s('dim', 'nobody approves their own request; codeowners slots are for the folder request writes to by default'));
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/who-can.ts
+/** `gitgrant who-can RESOURCE`: who may request it, per access level, and who may approve. */
+
+
+
+
+
+function who_can_register(program) {
+    program
+        .command('who-can')
+        .description('who may request a resource (per access level) and who may approve each slot')
+        .argument('<resource>', 'a resource id')
+        .option('--repo <dir>', 'repository root', '.')
+        .option('--policies-ref <ref>', 'read policies/ and CODEOWNERS from this git ref')
+        .addOption(formatOption())
+        .action(async (resource, opts) => {
+        const result = await runWhoCan((0,external_node_path_.resolve)(opts.repo), resource, opts.policiesRef);
+        print(opts.format === 'json'
+            ? JSON.stringify(result, null, 2) + '\n'
+            : renderWhoCanText(result, styler(process.stdout)));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/extra.ts
+
+
+
+
+
 function registerExtraCommands(program) {
-    void program;
+    report_register(program);
+    request_register(program);
+    eligible_register(program);
+    who_can_register(program);
+    doctor_register(program);
 }
 
 ;// CONCATENATED MODULE: ./src/cli-program.ts
@@ -56542,7 +61673,7 @@ async function main(argv) {
             // --help and --version exit 0; every parse error is a usage error.
             return e.exitCode === 0 ? 0 : 2;
         }
-        if (e instanceof ConfigError) {
+        if (e instanceof errors_ConfigError) {
             process.stderr.write(`${err('red', 'configuration error')}: ${e.message}\n`);
             for (const d of e.diagnostics)
                 process.stderr.write(`  ${renderDiagnostic(d, err)}\n`);
@@ -56566,7 +61697,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(318);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6);
 /** The `gitgrant` CLI entry point (bundled to dist/cli by ncc). */
 
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -65585,7 +70716,7 @@ exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -98,6 +98,7 @@ async function report(
       refused: result.refused.map((c) => ({ file: c.file, commit: c.commit, pr: c.pr, reasons: c.reasons })),
       failures: result.failures,
       alerts: result.alerts,
+      retro_reviews: result.retroReviews,
     }),
   );
   await core.summary.addRaw(renderApplyMarkdown(result, nowMs)).write();

@@ -49,6 +49,7 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
       drift: result.drift,
       failures: result.failures,
       not_approved: result.notApproved,
+      revoked_early: result.revokedEarly,
       kept: result.kept,
       record: result.record,
       stale: result.stale,

@@ -28,6 +28,7 @@ import {
   policyChangeResult,
 } from '../render/policy-change-markdown.js';
 
+import { notifyValidate, previousApproval } from '../notify/validate.js';
 import { pullRequestOf, type ActionEnv } from './env.js';
 
 /** Marks an error whose failure status has already been set. */
@@ -46,6 +47,7 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
   const target = pullRequestOf(env);
   const pr = await readPullRequest(gh, ref, target.number);
   const statusSha = target.statusSha ?? pr.headSha;
+  const wasApproved = await previousApproval(gh, ref, statusSha); // docs/notifications.md
   await setStatus(gh, ref, statusSha, 'pending', 'gitgrant is checking this pull request', env.runUrl);
 
   const now = new Date().toISOString();
@@ -61,7 +63,9 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
     login = await tokenLogin(gh);
     let result: PrValidation;
     try {
-      result = await validatePullRequest({ gh, teamsGh, ref }, pr);
+      // The workflow's checkout of the default branch (trusted), for extensions' history.
+      const repoDir = process.env.GITHUB_WORKSPACE;
+      result = await validatePullRequest({ gh, teamsGh, ref, ...(repoDir ? { repoDir } : {}) }, pr);
     } catch (e) {
       await reportUndecided(e);
       throw new Reported(e);
@@ -145,7 +149,7 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
     const ctx = { ...footer, digests };
     // The hidden record of what reviewers were shown: apply compares it at merge.
     const record = renderResolutionRecord({ head: pr.headSha, files: digests });
-    await upsertStickyComment(
+    const sticky = await upsertStickyComment(
       gh,
       ref,
       pr.number,
@@ -162,6 +166,7 @@ export async function actionValidate(env: ActionEnv): Promise<void> {
     const status = statusFor(outcome);
     core.setOutput('result', JSON.stringify(outcome.json));
     await finish(status.state, status.description);
+    await notifyValidate(outcome, pr, ref, sticky?.created === true, wasApproved, status.state);
     core.setOutput('approved', String(status.state === 'success'));
     if (status.state !== 'success') core.setFailed(`gitgrant: ${status.description}`);
   }

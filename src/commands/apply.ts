@@ -4,7 +4,6 @@
  * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
  * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
  */
-import { parseDuration } from '../core/duration.js';
 import { resolveResources } from '../core/resolve.js';
 import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
 import { landingTimes, grantEvents } from '../git/landing.js';
@@ -12,7 +11,12 @@ import { git } from '../git/run.js';
 import { upsertAlert } from '../github/alerts.js';
 import { ProviderError, type Provider } from '../providers/types.js';
 import { loadConfig, loadGrantFiles } from './config.js';
+import { notifyApply } from '../notify/hooks.js';
 import { holdings } from './holdings.js';
+import { historyReader } from './history.js';
+import { retroReviewStatus } from '../core/break-glass.js';
+import { upsertRetroReview } from '../github/retro-review.js';
+import { retroReviewBody, retroReviewTitle } from '../render/retro-review-markdown.js';
 import { mergeChecker, type MergeCheck, type MergeCheckDeps } from './merge-check.js';
 
 export const ZERO_SHA = /^0+$/;
@@ -51,6 +55,8 @@ export interface ApplyResult {
   skipped: { file: string; why: string }[];
   failures: Failure[];
   alerts: number[];
+  /** Break-glass grants: the retro-review issue opened (or updated) for each (docs/break-glass.md). */
+  retroReviews: { file: string; issue: number; deadline: string; pr: number | null }[];
   ok: boolean;
 }
 
@@ -76,6 +82,7 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
     skipped: [],
     failures: [],
     alerts: [],
+    retroReviews: [],
     ok: true,
   };
   const range = ZERO_SHA.test(before) ? after : `${before}..${after}`;
@@ -103,7 +110,14 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
   const check = mergeChecker(deps);
   const current = await loadGrantFiles(deps.repoDir, undefined, after);
   const landings = await landingTimes(deps.repoDir, after);
-  const held = holdings({ grants: current, landings, nowMs: deps.nowMs, check });
+  const history = historyReader(deps.repoDir);
+  const held = holdings({
+    grants: current,
+    landings,
+    nowMs: deps.nowMs,
+    check,
+    windowOf: (g, l) => history.windowOf(g, l),
+  });
   const configAfter = await loadConfig(deps.repoDir, after);
   const people = configAfter.prepared.snapshot.people;
 
@@ -131,6 +145,7 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
     result.refused.push(c);
     await raiseAlert(c);
   }
+  await notifyApply(configAfter.prepared.snapshot.settings, result.granted, { log: deps.log }); // docs/notifications.md
   result.ok = result.failures.length === 0 && result.refused.length === 0;
   return result;
 
@@ -153,8 +168,10 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
       commit,
       time: Number((await git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000,
     };
-    const ms = parseDuration(grant.duration);
-    const end = ms.ok ? landing.time + ms.ms : landing.time;
+    // An extension's window starts where the grant it extends ends (docs/extension.md); the
+    // access is already held through that grant, so the providers report `changed: false`.
+    const w = await history.windowOf(grant, landing);
+    const end = w.endMs;
     if (deps.nowMs >= end) {
       result.skipped.push({
         file,
@@ -162,7 +179,7 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
       });
       return;
     }
-    const window = { start: new Date(landing.time).toISOString(), end: new Date(end).toISOString() };
+    const window = { start: new Date(w.startMs).toISOString(), end: new Date(end).toISOString() };
     for (const resource of c.decision!.policy.resources) {
       try {
         const others = await held(resource, grant.requester, file);
@@ -177,6 +194,52 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
       } catch (e) {
         result.failures.push(failure(file, resource.id, e));
       }
+    }
+    if (c.decision!.policy.breakGlass) await openRetroReview(c, landing.time, window);
+  }
+
+  /** Break-glass: one retro-review issue naming the merged PR and who must review it by when. */
+  async function openRetroReview(c: MergeCheck, landedAt: number, window: { start: string; end: string }) {
+    const bg = c.decision!.policy.breakGlass!;
+    const grant = c.grant!;
+    const status = retroReviewStatus({
+      breakGlass: bg,
+      requester: grant.requester,
+      facts: {
+        number: c.pr ?? 0,
+        author: { login: grant.requester },
+        head_sha: '',
+        changed_files: [],
+        commit_authors: [],
+        reviews: [],
+        teams: {},
+      },
+      dir: configAfter.prepared.directory,
+      landedAtMs: landedAt,
+      nowMs: deps.nowMs,
+    });
+    const facts = {
+      file: c.file,
+      grant: grant.id,
+      requester: grant.requester,
+      access: grant.access,
+      resources: c.decision!.policy.resources.map((r) => r.id),
+      pr: c.pr ?? 0,
+      ...window,
+      deadline: new Date(status.deadlineMs).toISOString(),
+      breakGlass: bg,
+      candidates: status.candidates,
+    };
+    try {
+      const issue = await upsertRetroReview(deps.gh, deps.ref, deps.login, {
+        file: c.file,
+        commit: c.commit,
+        title: retroReviewTitle(facts),
+        body: retroReviewBody(facts),
+      });
+      result.retroReviews.push({ file: c.file, issue: issue.number, deadline: facts.deadline, pr: c.pr });
+    } catch (e) {
+      result.failures.push(failure(c.file, undefined, e));
     }
   }
 

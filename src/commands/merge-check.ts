@@ -18,13 +18,15 @@ import type { GitHubClient } from '../github/client.js';
 import { mergedPullRequestOf } from '../github/merged-pr.js';
 import { readPrFacts, readPullRequest } from '../github/pr-facts.js';
 import type { RepoRef } from '../github/repo-files.js';
-import { findOurComments } from '../github/sticky-read.js';
+import { findOurComments, type CommentRef } from '../github/sticky-read.js';
 import { teamReader } from '../github/teams.js';
 import { COMMENT_MARKER } from '../render/markdown/comment.js';
 import { parseResolutionRecord } from '../render/markdown/record.js';
 import { git } from '../git/run.js';
+import { withDiscovery } from './discovered.js';
 import { loadConfig, loadGrantFiles, type Config } from './config.js';
 import { resolutionDigest } from './digest.js';
+import { historyReader } from './history.js';
 
 export interface MergeCheckDeps {
   gh: GitHubClient;
@@ -65,10 +67,33 @@ export function mergeChecker(deps: MergeCheckDeps) {
     Promise<{ facts: Omit<PrFacts, 'teams'>; unmapped: string[]; truncated: boolean; headSha: string }>
   >();
   const teams = teamReader(deps.teamsGh);
+  // Also per run: what every file of one landing shares — the merged PR of a landing commit and
+  // gitgrant's sticky comments on a PR — is read once, not once per file (without this a cold
+  // reconcile made 2 requests per grant: bench/reconcile-requests.ts). A failed read is dropped
+  // from the cache, so the next file asks again (as before).
+  const mergedPrs = new Map<string, Promise<number | null>>();
+  const stickies = new Map<number, Promise<CommentRef[]>>();
+  const once = <K, V>(cache: Map<K, Promise<V>>, key: K, read: () => Promise<V>): Promise<V> => {
+    let p = cache.get(key);
+    if (!p) {
+      const q = read();
+      cache.set(key, q);
+      q.catch(() => {
+        if (cache.get(key) === q) cache.delete(key);
+      });
+      p = q;
+    }
+    return p;
+  };
+  const histories = historyReader(deps.repoDir);
 
   const configAt = (commit: string) => {
     let c = configs.get(commit);
-    if (!c) configs.set(commit, (c = loadConfig(deps.repoDir, commit)));
+    if (!c)
+      configs.set(
+        commit,
+        (c = loadConfig(deps.repoDir, commit).then((cfg) => withDiscovery(cfg, deps.teamsGh))),
+      );
     return c;
   };
   const prFacts = (n: number) => {
@@ -116,7 +141,9 @@ export function mergeChecker(deps: MergeCheckDeps) {
       return fail('not-approved-at-merge', `${file} at ${commit.slice(0, 7)} is not a valid grant file`);
     out.grant = loaded.grant;
 
-    const pr = await mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding);
+    const pr = await once(mergedPrs, `${commit}\0${[...(sameLanding ?? [])].sort().join(',')}`, () =>
+      mergedPullRequestOf(deps.gh, deps.ref, commit, sameLanding),
+    );
     if (pr === null) {
       return fail(
         'not-approved-at-merge',
@@ -157,9 +184,13 @@ export function mergeChecker(deps: MergeCheckDeps) {
       ...partial,
       teams: await teams.members(teamsNeededFor(base.prepared, base.codeowners, [loaded.grant])),
     };
+    // Extensions and hours caps: decided at the landing, on the history just before it.
+    const landedAt = Number((await git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+    const history = await histories.factsFor(parent, loaded.grant, base.prepared, landedAt);
     const decision = decideGrant(loaded.grant, base.prepared, {
       facts: factsWithTeams,
       codeowners: base.codeowners,
+      ...(history ? { history } : {}),
     });
     out.decision = decision;
     out.approvers = [...new Set((decision.approvals?.rules ?? []).flatMap((r) => r.approved_by))];
@@ -172,7 +203,9 @@ export function mergeChecker(deps: MergeCheckDeps) {
     }
 
     // What reviewers saw: the record gitgrant wrote into its sticky comment on the merged head.
-    const comments = await findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login);
+    const comments = await once(stickies, pr, () =>
+      findOurComments(deps.gh, deps.ref, pr, COMMENT_MARKER, deps.login),
+    );
     const record = comments.map((c) => parseResolutionRecord(c.body)).find((r) => r !== null) ?? null;
     const shown = record && record.head === headSha ? record.files[file] : undefined;
     if (!shown) {

@@ -7,13 +7,16 @@ import type { Diagnostic } from '../core/errors.js';
 import { planWindows, type Window } from '../core/windows.js';
 import { landingTimes } from '../git/landing.js';
 import { loadGrantFiles } from './config.js';
+import { historyReader } from './history.js';
 
 export interface PlanEntry extends Window {
   requester: string;
   access: string;
   resources: string[];
-  /** What the pipeline does with it next. */
-  action: 'apply on merge' | 'keep' | 'revoke';
+  /** What the pipeline does with it next (`continues`: an extension waiting for its start). */
+  action: 'apply on merge' | 'keep' | 'revoke' | 'continues';
+  /** Why an extension does not continue the grant it names (it gives nothing: refused at merge). */
+  extensionInvalid?: string;
 }
 
 export interface PlanJson {
@@ -25,22 +28,33 @@ export interface PlanJson {
 export async function runPlan(repo: string, nowMs: number, rev = 'HEAD'): Promise<PlanJson> {
   const [loaded, landed] = await Promise.all([loadGrantFiles(repo), landingTimes(repo, rev)]);
   const errors = loaded.flatMap((l) => l.diagnostics);
-  const inputs = loaded.flatMap((l) => {
-    if (!l.grant) return [];
-    const d = parseDuration(l.grant.duration);
-    if (!d.ok) return [];
-    const landing = landed.get(l.file);
-    return [
-      {
-        id: l.grant.id,
-        file: l.file,
-        durationMs: d.ms,
-        landedAt: landing?.time,
-        landingCommit: landing?.commit,
-        grant: l.grant,
-      },
-    ];
-  });
+  const history = historyReader(repo);
+  const invalid = new Map<string, string>();
+  const inputs = (
+    await Promise.all(
+      loaded.map(async (l) => {
+        if (!l.grant) return [];
+        const d = parseDuration(l.grant.duration);
+        if (!d.ok) return [];
+        const landing = landed.get(l.file);
+        // An extension continues the grant it names without a gap (docs/extension.md).
+        const w =
+          landing && l.grant.extends !== undefined ? await history.windowOf(l.grant, landing) : undefined;
+        if (w?.invalid) invalid.set(l.file, w.invalid);
+        return [
+          {
+            id: l.grant.id,
+            file: l.file,
+            durationMs: d.ms,
+            landedAt: landing?.time,
+            landingCommit: landing?.commit,
+            ...(w?.extended ? { startsAt: w.startMs, extends: w.extended.id } : {}),
+            grant: l.grant,
+          },
+        ];
+      }),
+    )
+  ).flat();
   const byFile = new Map(inputs.map((i) => [i.file, i.grant]));
   const windows = planWindows(
     inputs.map(({ grant: _g, ...w }) => w),
@@ -55,7 +69,15 @@ export async function runPlan(repo: string, nowMs: number, rev = 'HEAD'): Promis
         requester: g.requester,
         access: g.access,
         resources: g.resources.map((r) => (typeof r === 'string' ? r : `match ${JSON.stringify(r.match)}`)),
-        action: w.state === 'pending' ? 'apply on merge' : w.state === 'active' ? 'keep' : 'revoke',
+        action:
+          w.state === 'pending'
+            ? w.startsAt !== undefined && w.landedAt! <= nowMs
+              ? 'continues'
+              : 'apply on merge'
+            : w.state === 'active'
+              ? 'keep'
+              : 'revoke',
+        ...(invalid.has(w.file) ? { extensionInvalid: invalid.get(w.file)! } : {}),
       };
     }),
     errors,

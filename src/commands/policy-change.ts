@@ -11,6 +11,7 @@ import type { Diagnostic } from '../core/errors.js';
 import type { PrFacts } from '../core/pr-facts.js';
 import { prepare, type Prepared } from '../core/prepared.js';
 import { policyImpact, type ImpactEntry } from '../core/impact.js';
+import type { GrantRequest } from '../core/model.js';
 import { codeownersAt, policyFilesAt } from '../github/config-at.js';
 import type { PullRequestInfo } from '../github/pr-facts.js';
 import { buildSnapshot } from '../load/snapshot.js';
@@ -23,6 +24,30 @@ export interface PolicyChangeOutcome {
   errors: Diagnostic[];
   approvals: ApprovalOutcome;
   impact: ImpactEntry[];
+}
+
+/** Open pull requests (other than `self`) that add grant files, with those files read at their heads. */
+async function openRequests(
+  ctx: PrContext,
+  self: number,
+): Promise<{ number: number; grants: GrantRequest[] }[]> {
+  const prs = await ctx.gh.paginate(ctx.gh.rest.pulls.list, { ...ctx.ref, state: 'open', per_page: 100 });
+  const out: { number: number; grants: GrantRequest[] }[] = [];
+  for (const p of prs) {
+    if (p.number === self) continue;
+    const files = await ctx.gh.paginate(ctx.gh.rest.pulls.listFiles, {
+      ...ctx.ref,
+      pull_number: p.number,
+      per_page: 100,
+    });
+    const added = files
+      .filter((f) => f.status === 'added' && f.filename.startsWith('grants/'))
+      .map((f) => f.filename);
+    if (added.length === 0) continue;
+    const loaded = await grantsAt(ctx, p.head.sha, added);
+    out.push({ number: p.number, grants: loaded.flatMap((l) => (l.grant ? [l.grant] : [])) });
+  }
+  return out;
 }
 
 export async function evaluatePolicyChange(
@@ -60,11 +85,17 @@ export async function evaluatePolicyChange(
     const current = (await listTree(ctx.gh, ctx.ref, pr.baseSha, 'grants')).map((e) => e.path);
     const loaded = await grantsAt(ctx, pr.baseSha, current);
     const after: Prepared = prepare(built.snapshot);
-    impact = policyImpact(
-      loaded.flatMap((l) => (l.grant ? [l.grant] : [])),
-      (g) => decideGrant(g, base.prepared, { codeowners: base.codeowners }),
-      (g) => decideGrant(g, after, { codeowners: newOwners }),
-    );
+    const compare = (grants: GrantRequest[]) =>
+      policyImpact(
+        grants,
+        (g) => decideGrant(g, base.prepared, { codeowners: base.codeowners }),
+        (g) => decideGrant(g, after, { codeowners: newOwners }),
+      );
+    impact = compare(loaded.flatMap((l) => (l.grant ? [l.grant] : [])));
+    // Pending requests: grant files added by other open pull requests, read at their heads.
+    for (const other of await openRequests(ctx, pr.number)) {
+      for (const e of compare(other.grants)) impact.push({ ...e, pending: other.number });
+    }
   }
   return { ok: errors.length === 0 && approvals.approved, errors, approvals, impact };
 }

@@ -11,12 +11,18 @@ import { listTree, type RepoRef } from '../github/repo-files.js';
 import { loadGrants } from '../load/grant-file.js';
 import { buildSnapshot } from '../load/snapshot.js';
 import { withIdClashes, type Config, type LoadedGrant } from './config.js';
+import { withDiscovery } from './discovered.js';
 
 export interface PrContext {
   gh: GitHubClient;
   /** Client for team membership reads (the app token when given). */
   teamsGh: GitHubClient;
   ref: RepoRef;
+  /**
+   * A local clone of the default branch with its history (the workflow's checkout with
+   * fetch-depth: 0), for `extends` and hours caps (docs/extension.md); trusted: never the head.
+   */
+  repoDir?: string;
 }
 
 export async function configAt(ctx: PrContext, commit: string): Promise<Config> {
@@ -28,11 +34,15 @@ export async function configAt(ctx: PrContext, commit: string): Promise<Config> 
     );
   }
   const owners = await codeownersAt(ctx.gh, ctx.ref, commit);
-  return {
-    prepared: prepare(built.snapshot),
-    codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
-    origin: `base commit ${commit.slice(0, 7)}`,
-  };
+  // Discovered resources are read with the App token when there is one (custom properties).
+  return withDiscovery(
+    {
+      prepared: prepare(built.snapshot),
+      codeowners: owners ? parseCodeowners(owners.text, owners.path) : null,
+      origin: `base commit ${commit.slice(0, 7)}`,
+    },
+    ctx.teamsGh,
+  );
 }
 
 /** Grant files at the head commit, only the given paths, read as data. */

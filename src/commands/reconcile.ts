@@ -20,10 +20,16 @@ import { ALERT_LABEL, alertMarker, upsertAlert } from '../github/alerts.js';
 import { isOurs } from '../github/sticky-read.js';
 import { recordRemovals, type RecordResult, type RemovalEntry } from '../github/revocation-record.js';
 import { ProviderError, type Assignment, type Provider } from '../providers/types.js';
+import { withDiscovery } from './discovered.js';
 import { loadConfig, loadGrantFiles, type Config } from './config.js';
 import { mergeChecker, type MergeCheckDeps } from './merge-check.js';
+import { historyReader } from './history.js';
+import { retroStatusOf, syncRetroIssues, type RetroTracked } from './break-glass.js';
+import type { RetroReview } from '../core/break-glass.js';
+import { reviewersText } from '../render/retro-review-markdown.js';
 import { approvalKey, parseState, type ApprovalRecord, type StateStore } from './state.js';
 import type { ChangeEntry, Failure } from './apply.js';
+import { afterReconcile } from '../notify/reconcile.js';
 
 export interface ReconcileDeps extends MergeCheckDeps {
   providers: (name: string) => Provider;
@@ -63,6 +69,8 @@ export interface ReconcileResult {
   drift: DriftEntry[];
   /** Active grant files that failed approval-at-merge (never granted; revoked when they expire). */
   notApproved: NotApprovedEntry[];
+  /** Break-glass grants revoked before their end: no retro-review in time (docs/break-glass.md). */
+  revokedEarly: { file: string; grant: string; why: string }[];
   failures: Failure[];
   alerts: number[];
   record: RecordResult | null;
@@ -86,6 +94,8 @@ interface Known {
    * push: never applied). Its access and resources are revoked too when the window ends.
    */
   changedTo?: { grant: GrantRequest; resources: Resource[] };
+  /** Why it ends before its window's end (break-glass without its retro-review). */
+  early?: string;
 }
 
 const failureOf = (file: string, resource: string | undefined, e: unknown): Failure => ({
@@ -110,6 +120,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     reapplied: [],
     drift: [],
     notApproved: [],
+    revokedEarly: [],
     failures: [],
     alerts: [],
     record: null,
@@ -121,11 +132,12 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   };
   if (stateError) result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
 
-  const config = await loadConfig(deps.repoDir, 'HEAD');
+  const config = await withDiscovery(await loadConfig(deps.repoDir, 'HEAD'), deps.teamsGh, deps.log);
   const people = config.prepared.snapshot.people;
   const loaded = await loadGrantFiles(deps.repoDir, undefined, 'HEAD');
   const landings = await landingTimes(deps.repoDir, 'HEAD');
   const check = mergeChecker(deps);
+  const history = historyReader(deps.repoDir);
 
   // 1. Windows and approval-at-merge (cached in state: immutable once merged).
   const known: Known[] = [];
@@ -157,6 +169,10 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         durationMs = Math.min(durationMs, ld.ms);
       } else landedOk = false;
     }
+    // An extension continues the grant it names without a gap (docs/extension.md): its window
+    // starts at that grant's end, so the old grant's revocation keeps the access (`held`).
+    const ext =
+      grant.extends !== undefined ? await history.windowOf(grant, landing).catch(() => undefined) : undefined;
     const window = windowOf(
       {
         id: grant.id,
@@ -164,6 +180,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         durationMs,
         landedAt: landing.time,
         landingCommit: landing.commit,
+        ...(ext?.extended ? { startsAt: ext.startMs, extends: ext.extended.id } : {}),
       },
       deps.nowMs,
     );
@@ -188,6 +205,9 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
           approvers: c.approvers,
           resources: c.decision?.policy.resources.map((r) => r.id) ?? [],
           reasons: c.reasons.map((r) => `${r.code}: ${r.message}`),
+          ...(c.approved && c.decision?.policy.breakGlass
+            ? { breakGlass: c.decision.policy.breakGlass }
+            : {}),
         };
         // Only approvals are kept: a refusal is checked again next run (fail closed either way,
         // and a merged PR GitHub did not yet associate with its commit gets a second look).
@@ -241,6 +261,62 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   for (const key of Object.keys(state.approvals)) if (!current.has(key)) delete state.approvals[key];
   const files = new Set(known.map((k) => k.file));
   for (const f of Object.keys(state.revokeFailures)) if (!files.has(f)) delete state.revokeFailures[f];
+
+  // Break-glass (docs/break-glass.md): a grant whose retro-review is not there within
+  // `review_within` of its landing ends now — revoked and recorded like an expiry.
+  const bgDeps = { gh: deps.gh, teamsGh: deps.teamsGh, ref: deps.ref, login: deps.login, nowMs: deps.nowMs };
+  const retroTracked: RetroTracked[] = [];
+  for (const k of known) {
+    const bg = k.approval.breakGlass;
+    const pr = k.approval.pr;
+    const landedAtMs = k.window.landedAt;
+    if (
+      !bg ||
+      !k.approval.approved ||
+      pr === null ||
+      landedAtMs === undefined ||
+      k.window.state === 'pending'
+    )
+      continue;
+    const deadline = new Date(landedAtMs + bg.reviewWithinMs).toISOString();
+    let status: RetroReview | null = null;
+    try {
+      status = await retroStatusOf(bgDeps, config.prepared, {
+        pr,
+        breakGlass: bg,
+        requester: k.grant.requester,
+        landedAtMs,
+      });
+    } catch (e) {
+      // Doubt reading the reviews: after the deadline that means no review (fail closed).
+      result.failures.push(failureOf(k.file, undefined, e));
+    }
+    const overdue = deps.nowMs >= landedAtMs + bg.reviewWithinMs && status?.state !== 'reviewed';
+    if (overdue && k.window.state === 'active') {
+      k.window = { ...k.window, state: 'expired' };
+      k.early = `revoked early at ${result.now}: no break-glass retro-review (an approval of pull request #${pr} by ${reviewersText(bg)}) by ${deadline}`;
+      result.revokedEarly.push({ file: k.file, grant: k.grant.id, why: k.early });
+    }
+    retroTracked.push({
+      file: k.file,
+      commit: k.window.landingCommit!,
+      status,
+      revokedEarly: overdue,
+      facts: {
+        file: k.file,
+        grant: k.grant.id,
+        requester: k.grant.requester,
+        access: k.grant.access,
+        resources: k.resources.map((r) => r.id),
+        pr,
+        start: k.window.start ?? '',
+        end: k.window.end ?? '',
+        deadline,
+        breakGlass: bg,
+        candidates: status?.candidates ?? [],
+      },
+    });
+  }
 
   // What each person should hold on each resource: baseline + active, approved grants.
   const expected = new Map<string, Map<string, Set<string>>>(); // resource → login → levels
@@ -305,6 +381,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         ...(k.window.start ? { start: k.window.start } : {}),
         ...(k.window.end ? { end: k.window.end } : {}),
         ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
+        ...(k.early ? { why: k.early } : {}),
       });
     } else {
       result.kept.push(k.file);
@@ -404,15 +481,52 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     }
   }
 
+  // Retro-review issues: opened or updated while waiting, marked when revoked early, closed
+  // when the review is there (also for break-glass grants already removed from git).
+  const anyBreakGlass = config.prepared.snapshot.policies.some((p) =>
+    Object.values(p.access).some((a) => a.breakGlass),
+  );
+  if (deps.record && (retroTracked.length > 0 || anyBreakGlass)) {
+    try {
+      await syncRetroIssues(
+        bgDeps,
+        retroTracked,
+        async (file, commit) => {
+          const c = await check(file, commit);
+          const bg = c.decision?.policy.breakGlass;
+          if (!c.approved || !bg || c.pr === null) return null;
+          const at = Number((await git(deps.repoDir, ['show', '-s', '--format=%ct', commit])).trim()) * 1000;
+          return retroStatusOf(bgDeps, config.prepared, {
+            pr: c.pr,
+            breakGlass: bg,
+            requester: c.grant!.requester,
+            landedAtMs: at,
+          });
+        },
+        deps.log,
+      );
+    } catch (e) {
+      result.failures.push(failureOf('(retro-review issues)', undefined, e));
+    }
+  }
+
+  // Escalation (docs/escalation.md) and notifications (docs/notifications.md): never a failure.
+  await afterReconcile(deps, config.prepared, known, result, state);
   // A run without failures is a success even when it comes late (stale): it converged, and the
   // next run on schedule is green again. The stale run itself is red, so the gap is seen.
   state.lastRun = result.now;
   if (result.failures.length === 0) state.lastSuccess = result.now;
-  try {
-    await deps.state.write(state);
-    result.lastSuccess = state.lastSuccess ?? null;
-  } catch (e) {
-    result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+  // A state that could not be read is NOT written back: this run worked from an empty one, and
+  // writing it would erase the stored last success (the stalled-schedule alarm), the cached
+  // approvals and the failed-revocation counts (the alert after 3 runs). The run is red anyway.
+  // (Found by the fault-injection suite: test/fault/cases.ts, row R03.)
+  if (!stateError) {
+    try {
+      await deps.state.write(state);
+      result.lastSuccess = state.lastSuccess ?? null;
+    } catch (e) {
+      result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, e));
+    }
   }
   result.ok = result.failures.length === 0 && !stale;
   return result;

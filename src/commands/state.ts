@@ -9,6 +9,7 @@
  */
 import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { BreakGlassDecision } from '../core/evaluate.js';
 
 export interface ApprovalRecord {
   approved: boolean;
@@ -16,6 +17,8 @@ export interface ApprovalRecord {
   approvers: string[];
   resources: string[];
   reasons: string[];
+  /** A break-glass grant: its retro-review rules and deadline (docs/break-glass.md). */
+  breakGlass?: BreakGlassDecision;
 }
 
 export interface ReconcileState {
@@ -24,6 +27,8 @@ export interface ReconcileState {
   lastRun?: string;
   approvals: Record<string, ApprovalRecord>;
   revokeFailures: Record<string, number>;
+  /** Notifications already sent (docs/notifications.md): key → ISO time sent. */
+  notified?: Record<string, string>;
 }
 
 export function emptyState(): ReconcileState {
@@ -42,6 +47,7 @@ export function parseState(text: string | null): ReconcileState {
       revokeFailures: v.revokeFailures ?? {},
       ...(v.lastSuccess ? { lastSuccess: v.lastSuccess } : {}),
       ...(v.lastRun ? { lastRun: v.lastRun } : {}),
+      ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
     };
   } catch {
     return emptyState();

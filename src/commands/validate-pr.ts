@@ -13,6 +13,8 @@ import { readPrFacts, readPullRequest, type PullRequestInfo } from '../github/pr
 import { teamReader } from '../github/teams.js';
 import { configAt, grantsAt, type PrContext } from './pr-files.js';
 import { evaluateRequests, type ValidateOutcome } from './validate.js';
+import type { HistoryFacts } from '../core/extension.js';
+import { historyReader } from './history.js';
 import { evaluatePolicyChange, type PolicyChangeOutcome } from './policy-change.js';
 
 export type PrValidation =
@@ -53,7 +55,15 @@ export async function validatePullRequest(
   const grants = loaded.flatMap((l) => (l.grant ? [l.grant] : []));
   const teams = await teamReader(ctx.teamsGh).members(teamsNeededFor(base.prepared, base.codeowners, grants));
   const facts: PrFacts = { ...partial, teams };
-  const outcome = evaluateRequests(base, loaded, facts);
+  // Extensions and hours caps: the base's history, from the local clone of the default branch.
+  const history = new Map<string, HistoryFacts>();
+  const reader = historyReader(ctx.repoDir ?? '.');
+  const nowMs = Date.now();
+  for (const g of grants) {
+    const h = await reader.factsFor(ctx.repoDir ? pr.baseSha : null, g, base.prepared, nowMs);
+    if (h) history.set(g.file, h);
+  }
+  const outcome = evaluateRequests(base, loaded, facts, history);
   if (doubt) failClosed(outcome, doubt);
   return { kind: 'grants', pr, outcome };
 }

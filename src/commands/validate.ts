@@ -9,13 +9,17 @@ import { formatDuration } from '../core/duration.js';
 import type { Diagnostic } from '../core/errors.js';
 import type { PrFacts } from '../core/pr-facts.js';
 import { describeFrom } from '../core/approvals.js';
+import type { HistoryFacts } from '../core/extension.js';
 import { loadConfig, loadGrantFiles, type Config, type LoadedGrant } from './config.js';
+import { historyForFiles } from './history.js';
 
 export interface ValidateOptions {
   repo: string;
   files?: string[];
   policiesRef?: string;
   facts?: PrFacts;
+  /** The instant new requests are decided at (extensions, hours caps); default now. */
+  nowMs?: number;
 }
 
 export interface ApprovalSlotJson {
@@ -33,6 +37,8 @@ export interface FileResultJson {
   max_duration: string | null;
   approvals: ApprovalSlotJson[];
   errors: Diagnostic[];
+  /** Present for a break-glass request: no approval before merge, a retro-review after it. */
+  break_glass?: { review_within: string; reviewers: string[]; policies: string[] };
 }
 
 export interface ValidateJson {
@@ -82,6 +88,15 @@ function toJson(
     max_duration: policy.maxDurationMs === undefined ? null : formatDuration(policy.maxDurationMs),
     approvals: slots,
     errors: allErrors,
+    ...(policy.breakGlass
+      ? {
+          break_glass: {
+            review_within: policy.breakGlass.reviewWithin,
+            reviewers: policy.breakGlass.rules.map((r) => describeFrom(r.from)),
+            policies: policy.breakGlass.policies,
+          },
+        }
+      : {}),
   };
 }
 
@@ -90,7 +105,15 @@ export async function runValidate(opts: ValidateOptions): Promise<ValidateOutcom
   let paths = opts.files && opts.files.length ? opts.files : undefined;
   if (opts.facts) paths = classifyChanges(opts.facts.changed_files).added;
   const loaded = paths && paths.length === 0 ? [] : await loadGrantFiles(opts.repo, paths);
-  return evaluateRequests(config, loaded, opts.facts);
+  // Extensions and hours caps are decided on the history of REF (or HEAD) in the repository.
+  const history = await historyForFiles(
+    opts.repo,
+    opts.policiesRef ?? 'HEAD',
+    loaded,
+    config.prepared,
+    opts.nowMs ?? Date.now(),
+  );
+  return evaluateRequests(config, loaded, opts.facts, history);
 }
 
 /**
@@ -101,6 +124,7 @@ export function evaluateRequests(
   config: Config,
   loaded: readonly LoadedGrant[],
   facts?: PrFacts,
+  history?: ReadonlyMap<string, HistoryFacts>,
 ): ValidateOutcome {
   const opts = { facts };
   const extraErrors = new Map<string, Diagnostic[]>();
@@ -122,6 +146,7 @@ export function evaluateRequests(
     const decision = decideGrant(item.grant, config.prepared, {
       facts: opts.facts,
       codeowners: config.codeowners,
+      ...(history?.has(item.file) ? { history: history.get(item.file)! } : {}),
     });
     decisions.set(item.file, decision);
     results.push(toJson(item.file, decision, extra, !!opts.facts));

@@ -6,6 +6,7 @@ import { evaluateApprovals, directoryWithTeams, type ApprovalOutcome } from './a
 import { ownersOf, type ParsedCodeowners } from './codeowners.js';
 import { diag, type Diagnostic } from './errors.js';
 import { evaluatePolicies, type PolicyDecision } from './evaluate.js';
+import { checkHistory, type HistoryFacts } from './extension.js';
 import { loginKey, type GrantRequest } from './model.js';
 import type { PrFacts } from './pr-facts.js';
 import type { Prepared } from './prepared.js';
@@ -15,6 +16,11 @@ export interface DecideContext {
   facts?: PrFacts;
   /** The base branch's CODEOWNERS, parsed; null when there is none. */
   codeowners: ParsedCodeowners | null;
+  /**
+   * Git history for `extends` and `max_hours_per_30d` (docs/extension.md); without it those are
+   * not checked (as approvals without facts). Apply, reconcile and the Action always pass it.
+   */
+  history?: HistoryFacts;
 }
 
 export interface GrantDecision {
@@ -61,6 +67,8 @@ export function decideGrant(grant: GrantRequest, prepared: Prepared, ctx: Decide
   const dir = ctx.facts ? directoryWithTeams(prepared.directory, ctx.facts.teams) : prepared.directory;
   const policy = evaluatePolicies(grant, prepared, dir);
   const diagnostics = [...policy.diagnostics];
+  const historyErrors = ctx.history ? checkHistory(policy, ctx.history) : [];
+  diagnostics.push(...historyErrors);
   let approvals: ApprovalOutcome | null = null;
   if (ctx.facts) {
     const identity = requesterIsAuthor(grant, ctx.facts, prepared);
@@ -75,7 +83,8 @@ export function decideGrant(grant: GrantRequest, prepared: Prepared, ctx: Decide
     });
     for (const e of approvals.errors) diagnostics.push(diag(e.code, e.message, grant.source, []));
   }
-  const valid = policy.ok && !diagnostics.some((d) => d.code === 'requester-not-author');
+  const valid =
+    policy.ok && historyErrors.length === 0 && !diagnostics.some((d) => d.code === 'requester-not-author');
   return {
     grant,
     policy,

@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   // merge
   'resolution-changed',
   'not-approved-at-merge',
+  // extensions and caps (docs/extension.md)
+  'extension-invalid',
+  'extension-limit',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,7 +12,7 @@
  */
 import { parseDuration } from './duration.js';
 import { diag, type Diagnostic } from './errors.js';
-import type { GrantRequest, Policy, PrincipalSelector, Resource } from './model.js';
+import type { AccessRule, GrantRequest, Policy, PrincipalSelector, Resource } from './model.js';
 import type { Prepared } from './prepared.js';
 import { describePrincipal, principalMatches, type Directory } from './principals.js';
 import { resolveResources } from './resolve.js';
@@ -40,6 +40,24 @@ export interface PolicyDecision {
   diagnostics: Diagnostic[];
   /** True when nothing but approvals stands in the way. */
   ok: boolean;
+  /** The smallest `max_extensions` of the contributing policies, and which set it (docs/extension.md). */
+  maxExtensions?: { count: number; policy: string };
+  /** Every `max_hours_per_30d` of the contributing policies. */
+  hourCaps?: { hours: number; by: readonly string[]; policy: string }[];
+  /**
+   * Set when EVERY contributing policy marks the level break-glass: no approval before merge,
+   * a retro-review from one of each policy's reviewers within the shortest `review_within`
+   * (docs/break-glass.md). When only some do, their reviewers become ordinary approvals.
+   */
+  breakGlass?: BreakGlassDecision;
+}
+
+export interface BreakGlassDecision {
+  reviewWithinMs: number;
+  reviewWithin: string;
+  policies: string[];
+  /** The retro-review rules (one reviewer per policy's `reviewers`, merged like approvals). */
+  rules: RequiredRule[];
 }
 
 /** Minimum length of a reason when a policy sets `require: { reason: true }`. */
@@ -104,6 +122,7 @@ export function evaluatePolicies(
     return v;
   };
   const counted = new Set<Policy>();
+  const contributing: { policy: Policy; rule: AccessRule }[] = [];
 
   const at = (resource: Resource) => ['resources', origin.get(resource.id) ?? 0];
   for (const resource of resources) {
@@ -170,6 +189,7 @@ export function evaluatePolicies(
       }
       if (counted.has(policy)) continue;
       counted.add(policy);
+      contributing.push({ policy, rule });
       if (maxDurationMs === undefined || rule.maxDurationMs < maxDurationMs) {
         maxDurationMs = rule.maxDurationMs;
         maxDuration = rule.maxDuration;
@@ -198,6 +218,7 @@ export function evaluatePolicies(
     );
   }
 
+  const limits = accessLimits(contributing, rules);
   return {
     grant,
     resources,
@@ -209,7 +230,56 @@ export function evaluatePolicies(
     rules: mergeRules(rules),
     diagnostics,
     ok: diagnostics.length === 0,
+    ...limits,
   };
+}
+
+/**
+ * Extension caps and break-glass over the contributing access rules. Fail closed: the smallest
+ * `max_extensions`, every hours cap, and break-glass only when every contributing rule is
+ * break-glass (otherwise the break-glass reviewers are required before merge, like approvals).
+ */
+function accessLimits(
+  contributing: readonly { policy: Policy; rule: AccessRule }[],
+  rules: RequiredRule[],
+): Pick<PolicyDecision, 'maxExtensions' | 'hourCaps' | 'breakGlass'> {
+  const out: Pick<PolicyDecision, 'maxExtensions' | 'hourCaps' | 'breakGlass'> = {};
+  for (const { policy, rule } of contributing) {
+    if (
+      rule.maxExtensions !== undefined &&
+      (!out.maxExtensions || rule.maxExtensions < out.maxExtensions.count)
+    )
+      out.maxExtensions = { count: rule.maxExtensions, policy: policy.name };
+    if (rule.maxHoursPer30d)
+      (out.hourCaps ??= []).push({
+        hours: rule.maxHoursPer30d.hours,
+        by: rule.maxHoursPer30d.by,
+        policy: policy.name,
+      });
+  }
+  const glass = contributing.filter((c) => c.rule.breakGlass);
+  if (glass.length === 0) return out;
+  const reviewRules: RequiredRule[] = glass.map(({ policy, rule }) => ({
+    from: rule.breakGlass!.reviewers,
+    count: 1,
+    policies: [policy.name],
+  }));
+  if (glass.length < contributing.length) {
+    // Another matching policy is not break-glass: its approvals apply before merge, and so do
+    // the break-glass reviewers (never less than either policy asks for).
+    rules.push(...reviewRules);
+    return out;
+  }
+  let shortest = glass[0]!;
+  for (const g of glass)
+    if (g.rule.breakGlass!.reviewWithinMs < shortest.rule.breakGlass!.reviewWithinMs) shortest = g;
+  out.breakGlass = {
+    reviewWithinMs: shortest.rule.breakGlass!.reviewWithinMs,
+    reviewWithin: shortest.rule.breakGlass!.reviewWithin,
+    policies: glass.map((g) => g.policy.name),
+    rules: mergeRules(reviewRules),
+  };
+  return out;
 }
 
 function checkRequirements(grant: GrantRequest, policies: Policy[], out: Diagnostic[]): void {

@@ -14,6 +14,8 @@ export interface ImpactEntry {
   requester: string;
   kind: ImpactKind;
   detail: string;
+  /** Set for a pending request: the open pull request that adds it. */
+  pending?: number;
 }
 
 const slots = (d: GrantDecision) => d.policy.rules.reduce((n, r) => n + r.count, 0);

@@ -72,7 +72,32 @@ export interface AccessRule {
   /** Maximum duration as written, for messages. */
   maxDuration: string;
   approvals: readonly ApprovalRule[];
+  /** Longest chain of extensions (`extends`) of one original grant (docs/extension.md). */
+  maxExtensions?: number;
+  /** Total granted hours per person and per value of the `by` resource tags, over any 30 days. */
+  maxHoursPer30d?: HoursCap;
+  /** Break-glass: no approval before merge, a retro-review after it (docs/break-glass.md). */
+  breakGlass?: BreakGlassRule;
+  /** Escalation and stale requests (docs/escalation.md). */
+  escalation?: import('../notify/escalation-model.js').EscalationRule;
 }
+
+export interface HoursCap {
+  hours: number;
+  /** Resource tag keys: the cap counts per value of each (a resource without the key is not counted). */
+  by: readonly string[];
+}
+
+export interface BreakGlassRule {
+  reviewWithinMs: number;
+  /** As written, for messages. */
+  reviewWithin: string;
+  /** Who must review (approve the merged pull request) afterwards: one of them. */
+  reviewers: readonly PrincipalSelector[];
+}
+
+/** Break-glass maximum durations are short: at most this (4 hours). */
+export const BREAK_GLASS_MAX_DURATION_MS = 4 * 3_600_000;
 
 export interface PolicyRequire {
   reason?: boolean;
@@ -89,6 +114,8 @@ export interface Policy {
   /** Access levels offered (allow policies). Empty for deny policies: a deny forbids every level. */
   access: Readonly<Record<string, AccessRule>>;
   require?: PolicyRequire;
+  /** Escalation and stale requests for every level of this policy (docs/escalation.md). */
+  escalation?: import('../notify/escalation-model.js').EscalationRule;
   source: Source;
   path: DocPath;
 }
@@ -96,6 +123,8 @@ export interface Policy {
 export interface Settings {
   admins: ApprovalRule;
   revocation: { mode: 'pull-request' | 'commit' };
+  /** Chat notifications (docs/notifications.md); absent: none are sent. */
+  notifications?: import('../notify/model.js').NotificationSettings;
 }
 
 export interface DiscoverRule {
@@ -131,6 +160,8 @@ export interface GrantRequest {
   duration: string;
   resources: readonly ResourceRef[];
   ticket?: string;
+  /** The id of an existing grant this one continues without a gap (docs/extension.md). */
+  extends?: string;
   source: Source;
 }
 

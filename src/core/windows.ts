@@ -2,7 +2,9 @@
  * Windows (DESIGN.md §4): a grant is active from the committer time of the commit that first
  * put its file on the default branch (first-parent history) until that instant plus its
  * duration. The end is exclusive: at `end` the grant is expired. A file not yet on the default
- * branch is pending. Pure: the clock is an argument.
+ * branch is pending. An extension (`extends`) that landed while the grant it extends was active
+ * starts where that grant ends, without a gap (docs/extension.md): `startsAt`. Pure: the clock
+ * is an argument.
  */
 export type WindowState = 'pending' | 'active' | 'expired';
 
@@ -13,6 +15,13 @@ export interface WindowInput {
   /** Committer time (ms since epoch) of the landing commit; undefined when not landed. */
   landedAt?: number;
   landingCommit?: string;
+  /**
+   * For an extension that landed while the grant it extends was active: the end of that grant,
+   * where this window starts (docs/extension.md). Until then the extension is `pending`.
+   */
+  startsAt?: number;
+  /** The grant this one extends (only with `startsAt`). */
+  extends?: string;
 }
 
 export interface Window extends WindowInput {
@@ -26,11 +35,12 @@ export interface Window extends WindowInput {
 
 export function windowOf(input: WindowInput, nowMs: number): Window {
   if (input.landedAt === undefined) return { ...input, state: 'pending' };
-  const endMs = input.landedAt + input.durationMs;
+  const startMs = input.startsAt ?? input.landedAt;
+  const endMs = startMs + input.durationMs;
   return {
     ...input,
-    state: nowMs < input.landedAt ? 'pending' : nowMs < endMs ? 'active' : 'expired',
-    start: new Date(input.landedAt).toISOString(),
+    state: nowMs < startMs ? 'pending' : nowMs < endMs ? 'active' : 'expired',
+    start: new Date(startMs).toISOString(),
     end: new Date(endMs).toISOString(),
     remainingMs: endMs - nowMs,
   };

@@ -27,7 +27,9 @@ function where(e: RequestErrorLike): string {
   const url = e.request?.url ?? '';
   let path = url;
   try {
-    path = new URL(url, 'http://api.invalid').pathname;
+    // Decoded, so a person reads `git/refs/heads/main`, not `git/refs/heads%2Fmain` (a ref is
+    // one URL parameter). Found by the fault-injection suite (test/fault/cases.ts, row R34).
+    path = decodeURIComponent(new URL(url, 'http://api.invalid').pathname);
   } catch {
     // keep the url as it is
   }

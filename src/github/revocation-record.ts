@@ -23,6 +23,8 @@ export interface RemovalEntry {
   end?: string;
   /** Who approved the grant at merge: recorded so `gitgrant audit` can read it from git alone. */
   approvers?: string[];
+  /** Why access ended before the window's end (a break-glass grant without its retro-review). */
+  why?: string;
 }
 
 export interface RecordResult {
@@ -39,7 +41,7 @@ export function revocationMessage(entries: readonly RemovalEntry[]): string {
       : `gitgrant: revoke ${entries.length} expired grants`;
   const lines = entries.map(
     (e) =>
-      `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})`,
+      `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})${e.why ? `; ${e.why}` : ''}`,
   );
   return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
 }

@@ -19,6 +19,7 @@ interface RawGrant {
   duration: string;
   resources: (string | { match: Record<string, MatchValue> })[];
   ticket?: string;
+  extends?: string;
 }
 
 function copyMatch(match: Record<string, MatchValue>): Record<string, MatchValue> {
@@ -76,6 +77,7 @@ export function loadGrant(path: string, bytes: Uint8Array, kind: EntryKind = 'fi
     source,
   };
   if (g.ticket !== undefined) grant.ticket = g.ticket;
+  if (g.extends !== undefined) grant.extends = g.extends;
   return { ok: true, grant };
 }
 

@@ -5,19 +5,22 @@
  */
 import { diag, type Diagnostic, type DocPath } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
-import type {
-  AccessRule,
-  ApprovalRule,
-  DiscoverRule,
-  MatchValue,
-  Person,
-  Policy,
-  PrincipalSelector,
-  Resource,
-  Settings,
-  TagSelector,
+import {
+  BREAK_GLASS_MAX_DURATION_MS,
+  type AccessRule,
+  type ApprovalRule,
+  type DiscoverRule,
+  type MatchValue,
+  type Person,
+  type Policy,
+  type PrincipalSelector,
+  type Resource,
+  type Settings,
+  type TagSelector,
 } from '../core/model.js';
 import type { YamlSource } from './yaml-source.js';
+import { notificationSettings } from '../notify/settings.js';
+import { escalationRule, type RawEscalation } from '../notify/escalation-model.js';
 
 /* The shapes the JSON Schema guarantees (after a successful check). */
 type Obj = Record<string, unknown>;
@@ -31,7 +34,16 @@ type RawPolicy = {
     expressions?: { key: string; operator: string; values?: string[] }[];
   };
   requesters: PrincipalSelector[];
-  access?: Record<string, { max_duration: string; approvals: RawApproval[] }>;
+  access?: Record<
+    string,
+    {
+      max_duration: string;
+      approvals: RawApproval[];
+      max_extensions?: number;
+      max_hours_per_30d?: { hours: number; by: string[] };
+      break_glass?: { review_within: string; reviewers: PrincipalSelector[] };
+    }
+  >;
   require?: { reason?: boolean; ticket?: string };
 };
 
@@ -138,11 +150,51 @@ export function fileModel(value: unknown, source: YamlSource, defaults: Settings
         );
         continue;
       }
-      access[level] = {
+      const at = [...path, 'access', level];
+      const accessRule: AccessRule = {
         maxDurationMs: d.ms,
         maxDuration: rule.max_duration,
         approvals: rule.approvals.map(approvalRule),
       };
+      if (rule.max_extensions !== undefined) accessRule.maxExtensions = rule.max_extensions;
+      if (rule.max_hours_per_30d !== undefined)
+        accessRule.maxHoursPer30d = {
+          hours: rule.max_hours_per_30d.hours,
+          by: [...rule.max_hours_per_30d.by],
+        };
+      if (rule.break_glass !== undefined) {
+        // Break-glass is for emergencies: short by construction (docs/break-glass.md).
+        const within = parseDuration(rule.break_glass.review_within);
+        if (!within.ok) {
+          out.diagnostics.push(
+            diag('duration-invalid', `break_glass.review_within: ${within.reason}`, source, [
+              ...at,
+              'break_glass',
+              'review_within',
+            ]),
+          );
+          continue;
+        }
+        if (d.ms > BREAK_GLASS_MAX_DURATION_MS) {
+          out.diagnostics.push(
+            diag(
+              'config-invalid',
+              `a break-glass access level may last at most 4h: max_duration ${rule.max_duration} is longer`,
+              source,
+              [...at, 'max_duration'],
+            ),
+          );
+          continue;
+        }
+        accessRule.breakGlass = {
+          reviewWithinMs: within.ms,
+          reviewWithin: rule.break_glass.review_within,
+          reviewers: rule.break_glass.reviewers.map(principal),
+        };
+      }
+      const escalation = escalationRule(rule as RawEscalation, source, at, out.diagnostics);
+      if (escalation) accessRule.escalation = escalation;
+      access[level] = accessRule;
     }
     const resources: TagSelector = {};
     if (p.resources.match) resources.match = copyMatch(p.resources.match);
@@ -163,6 +215,8 @@ export function fileModel(value: unknown, source: YamlSource, defaults: Settings
       path,
     };
     if (p.description !== undefined) policy.description = p.description;
+    const policyEscalation = escalationRule(p as RawEscalation, source, path, out.diagnostics);
+    if (policyEscalation) policy.escalation = policyEscalation;
     if (p.require) {
       policy.require = {};
       if (p.require.reason !== undefined) policy.require.reason = p.require.reason;
@@ -192,6 +246,8 @@ export function fileModel(value: unknown, source: YamlSource, defaults: Settings
       admins: s.admins ? approvalRule(s.admins) : defaults.admins,
       revocation: s.revocation ? { mode: s.revocation.mode } : defaults.revocation,
     };
+    const notifications = notificationSettings(v.settings, source, out.diagnostics);
+    if (notifications) out.settings.notifications = notifications;
   }
   return out;
 }

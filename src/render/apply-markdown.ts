@@ -51,6 +51,12 @@ export function renderApplyMarkdown(
     out.push('Nothing to apply in this push.');
   if (granted.length) out.push('**Granted**', '', ...table(granted, nowMs, true), '');
   if (revoked.length) out.push('**Revoked**', '', ...table(revoked, nowMs, false), '');
+  // Break-glass: granted without approval; the retro-review is due (docs/break-glass.md).
+  for (const r of keep(result.retroReviews ?? []))
+    out.push(
+      `> ⚠️ ${code(r.file)} is **break-glass**: granted without approval. A retro-review is due by ${text(r.deadline, 40)} (issue #${r.issue}), or reconcile revokes the access early.`,
+      '',
+    );
   if (refused.length) {
     out.push('**Not granted: not approved at merge**', '');
     for (const c of refused)

@@ -14,7 +14,9 @@ export function renderPlanText(plan: PlanJson, s: Styler): string {
           : s('yellow', 'pending');
     const when =
       g.state === 'pending'
-        ? 'not on the default branch yet'
+        ? g.action === 'continues'
+          ? `extends ${g.extends ?? '?'}: ${g.start} → ${g.end} (starts when it ends, no gap)`
+          : 'not on the default branch yet'
         : g.state === 'active'
           ? `${g.start} → ${g.end} (${formatDuration(g.remainingMs!)} left)`
           : `${g.start} → ${g.end} (ended ${formatDuration(-g.remainingMs!)} ago)`;

@@ -72,13 +72,14 @@ export function renderPolicyChangeComment(o: PolicyChangeOutcome, ctx: FooterCtx
     out.push(`- ${text(r.from)} × ${r.count}: ${[filled, open].filter(Boolean).join(' · ')}`);
   }
   for (const e of o.approvals.errors) out.push(`- ${code(e.code)} ${text(e.message)}`);
-  out.push('', '**Effect on grants on the base branch**', '');
-  if (o.impact.length === 0) out.push('No existing grant is widened, narrowed or invalidated.');
+  out.push('', '**Effect on active grants (base branch) and pending requests (open pull requests)**', '');
+  if (o.impact.length === 0)
+    out.push('No active grant or pending request is widened, narrowed or invalidated.');
   else {
-    out.push('| grant | requester | effect | detail |', '| --- | --- | --- | --- |');
+    out.push('| grant | state | requester | effect | detail |', '| --- | --- | --- | --- | --- |');
     for (const i of o.impact)
       out.push(
-        `| ${code(i.file, { inTable: true })} | ${text(i.requester)} | ${i.kind} | ${text(i.detail, 300)} |`,
+        `| ${code(i.file, { inTable: true })} | ${i.pending ? `pending (#${i.pending})` : 'on the base branch'} | ${text(i.requester)} | ${i.kind} | ${text(i.detail, 300)} |`,
       );
   }
   out.push('', footer(ctx));

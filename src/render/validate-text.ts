@@ -1,4 +1,5 @@
 /** Text rendering of `gitgrant validate` for people: one block per file, aligned, no noise. */
+import { breakGlassNotice } from './retro-review-markdown.js';
 import { formatDuration } from '../core/duration.js';
 import type { ValidateOutcome } from '../commands/validate.js';
 import type { Diagnostic } from '../core/errors.js';
@@ -17,6 +18,8 @@ export function renderValidateText(outcome: ValidateOutcome, s: Styler): string 
     let status: string;
     if (!r.ok) status = s('red', '✗ invalid');
     else if (checkedApprovals) status = s('green', '✓ approved');
+    else if (decision?.policy.breakGlass)
+      status = s('green', '✓ valid') + s('yellow', ` · ${breakGlassNotice(decision.policy.breakGlass)}`);
     else if (r.approvals.length === 0) status = s('green', '✓ valid · auto-approved');
     else
       status = s('green', '✓ valid') + s('yellow', ` · needs ${needed} approval${needed === 1 ? '' : 's'}`);

@@ -292,8 +292,8 @@ describe('validate, end to end (bundled Action against the GitHub fake)', () => 
     const w = await world();
     const access = exampleFile('policies/access.yaml');
     const widened = access.replace(
-      'read: { max_duration: 8h, approvals: [{ from: [group:sre], count: 1 }] }',
-      'read: { max_duration: 30d, approvals: [] }',
+      'read: { max_duration: 8h, approvals: [{ from: [group:sre], count: 1 }]',
+      'read: { max_duration: 30d, approvals: []',
     );
     expect(widened).not.toBe(access);
     const pr = openPullRequest(w, {
@@ -694,8 +694,8 @@ describe('validate, end to end (bundled Action against the GitHub fake)', () => 
     const access = exampleFile('policies/access.yaml');
     // Production data reads: at most 2h instead of 8h. alice's 4h read on main no longer fits.
     const narrowed = access.replace(
-      'read: { max_duration: 8h, approvals: [{ from: [group:sre], count: 1 }] }',
-      'read: { max_duration: 2h, approvals: [{ from: [group:sre], count: 1 }] }',
+      'read: { max_duration: 8h, approvals: [{ from: [group:sre], count: 1 }]',
+      'read: { max_duration: 2h, approvals: [{ from: [group:sre], count: 1 }]',
     );
     expect(narrowed).not.toBe(access);
     const pr = openPullRequest(w, {
@@ -731,6 +731,47 @@ describe('validate, end to end (bundled Action against the GitHub fake)', () => 
       'grants/production/billing/alice-billing-db-read.yaml',
     );
     expect(green.run.summary).toContain('alice-billing-db-read.yaml');
+  });
+
+  test('a policy change also lists the pending requests (open pull requests) it would affect', async () => {
+    const w = await world();
+    const pending = openPullRequest(w, {
+      author: 'erin',
+      branch: 'req/erin-read',
+      files: {
+        'grants/production/billing/erin-orders-read.yaml':
+          'requester: erin\nreason: "INC-77: check order exports"\naccess: read\nduration: 6h\nresources: [orders-db-prod]\nticket: INC-77\n',
+      },
+    });
+    const access = exampleFile('policies/access.yaml');
+    const narrowed = access.replace(
+      'read: { max_duration: 8h, approvals: [{ from: [group:sre], count: 1 }]',
+      'read: { max_duration: 2h, approvals: [{ from: [group:sre], count: 1 }]',
+    );
+    expect(narrowed).not.toBe(access);
+    const pr = openPullRequest(w, {
+      author: 'bob',
+      branch: 'policy/shorter',
+      files: { 'policies/access.yaml': narrowed },
+    });
+    const v = await validate(w, pr);
+    const change = v.result.policy_change as {
+      impact: Array<{ file: string; kind: string; pending?: number }>;
+    };
+    expect(change.impact).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'grants/production/billing/erin-orders-read.yaml',
+          kind: 'invalidate',
+          pending: pending.pr.number,
+        }),
+        expect.objectContaining({
+          file: 'grants/production/billing/alice-billing-db-read.yaml',
+          kind: 'invalidate',
+        }),
+      ]),
+    );
+    expect(sticky(w, pr).body).toContain(`pending (#${pending.pr.number})`);
   });
 
   test('merge_group: the status goes on the merge group head commit', async () => {

@@ -17,6 +17,7 @@ import { unique, verdictOf, type FileState } from './classify.js';
 import type { MarkdownContext } from './context.js';
 import { code, plural, safeUrl, shortSha, text } from './escape.js';
 import { statusFor } from './status.js';
+import { breakGlassNotice } from '../retro-review-markdown.js';
 
 export type { MarkdownContext } from './context.js';
 
@@ -108,6 +109,10 @@ function resourceTable(d: GrantDecision, digest: string | undefined): string[] {
 function approvalLines(r: FileResultJson, d: GrantDecision | undefined, outcome: ValidateOutcome): string[] {
   if (!d) return [];
   const checked = d.approvals;
+  if (d.policy.breakGlass && d.policy.rules.length === 0 && d.policy.ok) {
+    // Break-glass (docs/break-glass.md): say plainly what merging means.
+    return [`**Approvals:** ⚠️ ${text(breakGlassNotice(d.policy.breakGlass))}.`];
+  }
   if (d.policy.rules.length === 0 && (!checked || checked.rules.length === 0)) {
     if (!d.policy.ok) return [];
     const offering = unique(d.policy.verdicts.flatMap((v) => v.allow));

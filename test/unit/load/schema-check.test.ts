@@ -18,7 +18,7 @@ describe('grant schema errors point at the right place', () => {
       'unknown key (at the key)',
       `${GRANT}foo: 1\n`,
       'schema@6:1',
-      'unknown key `foo` (allowed: requester, reason, access, duration, resources, ticket)',
+      'unknown key `foo` (allowed: requester, reason, access, duration, resources, ticket, extends)',
     ],
     [
       'unknown nested key',
@@ -69,7 +69,7 @@ describe('grant schema errors point at the right place', () => {
       '__proto__ key',
       `${GRANT}__proto__: {}\n`,
       'schema@6:1',
-      'unknown key `__proto__` (allowed: requester, reason, access, duration, resources, ticket)',
+      'unknown key `__proto__` (allowed: requester, reason, access, duration, resources, ticket, extends)',
     ],
     [
       '__proto__ tag key',
@@ -258,7 +258,7 @@ describe('policies schema', () => {
       'unknown settings key',
       'settings:\n  admin: { from: codeowners, count: 1 }\n',
       'schema@2:3',
-      'unknown key `admin` in `settings` (allowed: admins, revocation)',
+      'unknown key `admin` in `settings` (allowed: admins, revocation, notifications)',
     ],
     [
       'unknown top-level key',

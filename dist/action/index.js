@@ -62515,7 +62515,25 @@ async function readPrFacts(gh, ref, pr) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/sticky-read.ts
+function isOurs(c, marker, login) {
+    if (!(c.body ?? '').includes(marker) || !c.user)
+        return false;
+    return login
+        ? c.user.login.toLowerCase() === login.toLowerCase()
+        : c.user.type === 'Bot' && c.user.login === 'github-actions[bot]';
+}
+async function findOurComments(gh, ref, issueNumber, marker, login) {
+    const comments = await gh.paginate(gh.rest.issues.listComments, {
+        ...ref,
+        issue_number: issueNumber,
+        per_page: 100,
+    });
+    return comments.filter((c) => isOurs(c, marker, login)).map((c) => ({ id: c.id, body: c.body ?? '' }));
+}
+
 ;// CONCATENATED MODULE: ./src/github/report.ts
+
 const STATUS_CONTEXT = 'gitgrant/approval';
 async function setStatus(gh, ref, sha, state, description, targetUrl) {
     await gh.rest.repos.createCommitStatus({
@@ -62550,10 +62568,7 @@ async function upsertStickyComment(gh, ref, issueNumber, marker, body, login, op
         issue_number: issueNumber,
         per_page: 100,
     });
-    const ours = comments.filter((c) => (c.body ?? '').includes(marker) &&
-        (login
-            ? c.user?.login.toLowerCase() === login.toLowerCase()
-            : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'));
+    const ours = comments.filter((c) => isOurs(c, marker, login));
     const [existing, ...duplicates] = ours;
     if (existing) {
         if (existing.body !== body)
@@ -66797,22 +66812,19 @@ function run_git(repoDir, args, maxBuffer = 512 * 1024 * 1024) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/git/landing.ts
+;// CONCATENATED MODULE: ./src/git/history.ts
 /**
- * Landing times from git history: for each grant file present at REV, the committer time of
- * the commit that (last) added it on REV's first-parent history. That is where its window
- * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
- * lands its files at the merge commit, not at the PR's own commits.
+ * Git history for the audit trail, read in a few git processes whatever its length:
+ *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
+ *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
+ *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
  */
 
+
 const RECORD = '\u001e';
-/**
- * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
- * REV may be a range `BEFORE..AFTER` (the commits of one push).
- */
-async function grantEvents(repoDir, rev = 'HEAD') {
-    if (rev.startsWith('-'))
-        throw new Error(`not a revision: ${rev}`);
+const FIELD = '\u001f';
+/** First-parent add/delete/modify events under `paths`, oldest first. */
+async function pathEvents(repoDir, rev, paths) {
     const out = await run_git(repoDir, [
         'log',
         '--first-parent',
@@ -66824,31 +66836,112 @@ async function grantEvents(repoDir, rev = 'HEAD') {
         '-z',
         rev,
         '--',
-        'grants/',
-    ]).catch(async (e) => {
-        // A repository with no commits yet has no history: nothing has landed. Any other bad
-        // revision is the caller's mistake and is reported.
-        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
-        if (empty && rev === 'HEAD')
-            return '';
-        throw e;
-    });
+        ...paths,
+    ]);
     const events = [];
     for (const chunk of out.split(RECORD)) {
         if (!chunk.trim())
             continue;
-        const fields = chunk.split('\0');
-        const [header, ...rest] = fields;
+        const [header, ...rest] = chunk.split('\0');
         const [commit, seconds] = header.trim().split(' ');
-        const time = Number(seconds) * 1000;
         for (let i = 0; i + 1 < rest.length; i += 2) {
             const status = rest[i].trim().charAt(0);
-            const path = rest[i + 1];
             if (status === 'A' || status === 'D' || status === 'M')
-                events.push({ commit: commit, time, status, path });
+                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
         }
     }
     return events;
+}
+async function messagesWithParents(repoDir, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return out;
+    const text = await run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${RECORD}`], commits.join('\n') + '\n');
+    for (const rec of text.toString('utf8').split(RECORD)) {
+        const [sha, parents, message] = rec.split(FIELD);
+        if (message === undefined)
+            continue;
+        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
+    }
+    return out;
+}
+/**
+ * Full messages of the given commits. For a merge commit, the message of the merged branch's
+ * tip follows its own: a revocation pull request merged with a merge commit keeps its record
+ * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
+ */
+async function commitMessages(repoDir, commits) {
+    const own = await messagesWithParents(repoDir, commits);
+    const merged = await messagesWithParents(repoDir, [
+        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
+    ]);
+    const out = new Map();
+    for (const [sha, c] of own) {
+        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
+        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
+    }
+    return out;
+}
+/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
+async function blobsAt(repoDir, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const buf = await run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
+    let pos = 0;
+    for (const spec of specs) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
+            continue;
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
+        pos += size + 1;
+    }
+    return out;
+}
+function run(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        const errs = [];
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.stderr.on('data', (c) => errs.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => code === 0
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
+        child.stdin.end(input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/landing.ts
+/**
+ * Landing times from git history: for each grant file present at REV, the committer time of
+ * the commit that (last) added it on REV's first-parent history. That is where its window
+ * starts (DESIGN.md §4). Merge commits are diffed against their first parent, so a PR merge
+ * lands its files at the merge commit, not at the PR's own commits.
+ */
+
+
+/**
+ * Add/delete/modify events of files under grants/ on REV's first-parent history, oldest first.
+ * REV may be a range `BEFORE..AFTER` (the commits of one push).
+ */
+async function grantEvents(repoDir, rev = 'HEAD') {
+    if (rev.startsWith('-'))
+        throw new Error(`not a revision: ${rev}`);
+    return pathEvents(repoDir, rev, ['grants/']).catch(async (e) => {
+        // A repository with no commits yet has no history: nothing has landed. Any other bad
+        // revision is the caller's mistake and is reported.
+        const empty = await run_git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => false, () => true);
+        if (empty && rev === 'HEAD')
+            return [];
+        throw e;
+    });
 }
 /** Current landing of each file: the last add not followed by a delete. */
 function landingsFrom(events) {
@@ -66944,112 +67037,6 @@ function auditWindows(events, messages, grantAt, nowMs) {
         }
     }
     return out.map(({ endMs: _e, ...w }) => w);
-}
-
-;// CONCATENATED MODULE: ./src/git/history.ts
-/**
- * Git history for the audit trail, read in a few git processes whatever its length:
- *   - one `git log` of first-parent changes under grants/ and policies/ (with committer times);
- *   - one `git log --no-walk --stdin` for the messages of the commits that matter;
- *   - one `git cat-file --batch` for the grant files' contents at their landing commits.
- */
-
-
-const history_RECORD = '\u001e';
-const FIELD = '\u001f';
-/** First-parent add/delete/modify events under `paths`, oldest first. */
-async function pathEvents(repoDir, rev, paths) {
-    const out = await run_git(repoDir, [
-        'log',
-        '--first-parent',
-        '--diff-merges=first-parent',
-        '--reverse',
-        '--no-renames',
-        `--format=${history_RECORD}%H %ct`,
-        '--name-status',
-        '-z',
-        rev,
-        '--',
-        ...paths,
-    ]);
-    const events = [];
-    for (const chunk of out.split(history_RECORD)) {
-        if (!chunk.trim())
-            continue;
-        const [header, ...rest] = chunk.split('\0');
-        const [commit, seconds] = header.trim().split(' ');
-        for (let i = 0; i + 1 < rest.length; i += 2) {
-            const status = rest[i].trim().charAt(0);
-            if (status === 'A' || status === 'D' || status === 'M')
-                events.push({ commit: commit, time: Number(seconds) * 1000, status, path: rest[i + 1] });
-        }
-    }
-    return events;
-}
-async function messagesWithParents(repoDir, commits) {
-    const out = new Map();
-    if (commits.length === 0)
-        return out;
-    const text = await run(repoDir, ['log', '--no-walk=unsorted', '--stdin', `--format=%H${FIELD}%P${FIELD}%B${history_RECORD}`], commits.join('\n') + '\n');
-    for (const rec of text.toString('utf8').split(history_RECORD)) {
-        const [sha, parents, message] = rec.split(FIELD);
-        if (message === undefined)
-            continue;
-        out.set(sha.trim(), { parents: parents.trim().split(' ').filter(Boolean), message });
-    }
-    return out;
-}
-/**
- * Full messages of the given commits. For a merge commit, the message of the merged branch's
- * tip follows its own: a revocation pull request merged with a merge commit keeps its record
- * (the list of grants and approvers) in the branch commit, not in GitHub's merge message.
- */
-async function commitMessages(repoDir, commits) {
-    const own = await messagesWithParents(repoDir, commits);
-    const merged = await messagesWithParents(repoDir, [
-        ...new Set([...own.values()].flatMap((c) => (c.parents.length > 1 ? [c.parents[1]] : []))),
-    ]);
-    const out = new Map();
-    for (const [sha, c] of own) {
-        const branch = c.parents.length > 1 ? merged.get(c.parents[1])?.message : undefined;
-        out.set(sha, branch ? `${c.message}\n${branch}` : c.message);
-    }
-    return out;
-}
-/** Contents of `commit:path` objects, in one `git cat-file --batch`; missing objects are absent. */
-async function blobsAt(repoDir, specs) {
-    const out = new Map();
-    if (specs.length === 0)
-        return out;
-    const buf = await run(repoDir, ['cat-file', '--batch'], specs.join('\n') + '\n');
-    let pos = 0;
-    for (const spec of specs) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0)
-            break;
-        const header = buf.subarray(pos, nl).toString('utf8');
-        pos = nl + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous'))
-            continue;
-        const size = Number(header.split(' ')[2]);
-        out.set(spec, new Uint8Array(buf.subarray(pos, pos + size)));
-        pos += size + 1;
-    }
-    return out;
-}
-function run(repoDir, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const chunks = [];
-        const errs = [];
-        child.stdout.on('data', (c) => chunks.push(c));
-        child.stderr.on('data', (c) => errs.push(c));
-        child.on('error', reject);
-        child.on('close', (code) => code === 0
-            ? resolve(Buffer.concat(chunks))
-            : reject(new Error(`git ${args[0]} failed: ${Buffer.concat(errs).toString('utf8').trim()}`)));
-        child.stdin.end(input);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/commands/audit.ts
@@ -69181,23 +69168,6 @@ async function bestEffort(fn) {
     catch (e) {
         warning(`gitgrant: could not report on the pull request: ${validate_messageOf(e)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-read.ts
-function isOurs(c, marker, login) {
-    if (!(c.body ?? '').includes(marker) || !c.user)
-        return false;
-    return login
-        ? c.user.login.toLowerCase() === login.toLowerCase()
-        : c.user.type === 'Bot' && c.user.login === 'github-actions[bot]';
-}
-async function findOurComments(gh, ref, issueNumber, marker, login) {
-    const comments = await gh.paginate(gh.rest.issues.listComments, {
-        ...ref,
-        issue_number: issueNumber,
-        per_page: 100,
-    });
-    return comments.filter((c) => isOurs(c, marker, login)).map((c) => ({ id: c.id, body: c.body ?? '' }));
 }
 
 ;// CONCATENATED MODULE: ./src/github/alerts.ts

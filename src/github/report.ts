@@ -9,6 +9,7 @@
  */
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './repo-files.js';
+import { isOurs } from './sticky-read.js';
 
 export const STATUS_CONTEXT = 'gitgrant/approval';
 
@@ -60,13 +61,7 @@ export async function upsertStickyComment(
     issue_number: issueNumber,
     per_page: 100,
   });
-  const ours = comments.filter(
-    (c) =>
-      (c.body ?? '').includes(marker) &&
-      (login
-        ? c.user?.login.toLowerCase() === login.toLowerCase()
-        : c.user?.type === 'Bot' && c.user.login === 'github-actions[bot]'),
-  );
+  const ours = comments.filter((c) => isOurs(c, marker, login));
   const [existing, ...duplicates] = ours;
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });

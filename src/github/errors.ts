@@ -6,6 +6,7 @@
 interface RequestErrorLike {
   status?: number;
   message?: string;
+  cause?: unknown;
   request?: { method?: string; url?: string };
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
 }
@@ -85,9 +86,27 @@ export class GitHubApiError extends Error {
   }
 }
 
+/**
+ * The timeout of an attempt (client.ts `RequestTimeoutError`, the cause octokit keeps when it
+ * wraps a failed fetch in a RequestError), duck-typed: jest's VM modules may load another copy.
+ */
+function timeoutOf(e: RequestErrorLike | null | undefined): number | undefined {
+  const cause = e?.cause as { name?: unknown; timeoutMs?: unknown } | null | undefined;
+  return cause?.name === 'RequestTimeoutError' && typeof cause.timeoutMs === 'number'
+    ? cause.timeoutMs
+    : undefined;
+}
+
 export function describeRequestError(error: unknown): Error {
   if (error instanceof PermissionError) return error;
   const e = error as RequestErrorLike;
+  const timeoutMs = timeoutOf(e);
+  // Not "failed with 500": octokit gives a failed fetch that status, GitHub never answered.
+  if (timeoutMs !== undefined)
+    return new GitHubApiError(
+      `GitHub API ${where(e)} timed out: no answer within ${timeoutMs} ms`,
+      undefined,
+    );
   if (typeof e?.status !== 'number') return error instanceof Error ? error : new Error(String(error));
   return new GitHubApiError(
     `GitHub API ${where(e)} failed with ${e.status}: ${e.message ?? ''}`.trim(),

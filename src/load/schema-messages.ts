@@ -28,6 +28,7 @@ const PATTERNS: Record<string, string> = {
   '^[a-z0-9][a-z0-9_.-]{0,63}$': 'a group name (lower case letters, digits, _ . -; at most 64 characters)',
   '^[a-z0-9][a-z0-9._-]{0,99}$': 'a valid name (lower case letters, digits, . _ -; at most 100 characters)',
   '^[A-Za-z_][A-Za-z0-9_]{0,127}$': 'an environment variable name (letters, digits, _)',
+  '^(?:[1-9]|[1-5][0-9]|60)s$': 'a timeout in whole seconds from 1s to 60s (e.g. 30s)',
   '^[^\\u0000]{1,63}$': 'a PostgreSQL role name (no NUL character; at most 63 characters)',
   '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$': 'a resource id',
   '\\S': 'blank',

@@ -2,11 +2,13 @@
  * The webhook provider: grants and revocations are signed JSON events POSTed to a receiver that
  * does the real work (a notebook platform, an internal tool, a ticket system...).
  *
- * Resource config (DESIGN.md §2): `{ url: "https://…", secret_env: NAME }`.
+ * Resource config (DESIGN.md §2): `{ url: "https://…", secret_env: NAME, timeout?: 30s }`.
  * - `url` must be `https://`; plain `http://` only for loopback receivers (127.0.0.1, localhost,
  *   [::1]). A URL with user:password is refused (secrets never live in git). Redirects are not
  *   followed (a redirect could carry a signed event elsewhere).
  * - `secret_env` names an environment variable holding the HMAC secret, read at call time.
+ * - `timeout` (optional): the timeout of one attempt, `Ns` from `1s` to `60s` (default: the
+ *   provider's `timeoutMs`, 10 s). Anything else is `provider-config`.
  *
  * The request (docs/providers.md):
  *   POST <url>
@@ -23,7 +25,7 @@
  * The answer:
  * - 2xx → success, `changed: true`; except a 200 whose JSON body has `"changed": false`
  *   (the receiver saw nothing to do, e.g. a duplicate idempotency key) → `changed: false`.
- * - 408, 429, 5xx, network errors and timeouts (default 10 s per attempt) → retried with
+ * - 408, 429, 5xx, network errors and timeouts (`timeout` per attempt, default 10 s) → retried with
  *   exponential backoff (p-retry, default 3 retries), then a retryable ProviderError.
  * - 3xx and other 4xx (400, 401, 403, 404, 422…) → non-retryable ProviderError, no retry.
  * `revoke` always sends its event (with `held`: the receiver must keep those levels); a 2xx
@@ -43,6 +45,8 @@ import {
 export interface WebhookConfig {
   url: URL;
   secretEnv: string;
+  /** The `timeout` key, ms; absent: the provider's default. */
+  timeoutMs?: number;
 }
 
 export interface WebhookRetryOptions {
@@ -61,7 +65,7 @@ export interface WebhookRetryOptions {
 export interface WebhookProviderOptions {
   /** Where `secret_env` is looked up, at call time. Default: `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Timeout of one attempt (request and answer). Default 10000 ms. */
+  /** Timeout of one attempt (request and answer), unless the resource sets `timeout`. Default 10000 ms. */
   timeoutMs?: number;
   retry?: WebhookRetryOptions;
   /** Clock for `sent_at`. Default: the system clock. */
@@ -88,7 +92,11 @@ export const WEBHOOK_ERROR_CODES = {
 } as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONFIG_KEYS = new Set(['url', 'secret_env']);
+const CONFIG_KEYS = new Set(['url', 'secret_env', 'timeout']);
+/** The `timeout` key: whole seconds (durations elsewhere have no seconds unit: see core/duration.ts). */
+const TIMEOUT = /^(0|[1-9][0-9]{0,5})s$/;
+const MIN_TIMEOUT_MS = 1000;
+const MAX_TIMEOUT_MS = 60_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MAX_ANSWER_BYTES = 64 * 1024;
 
@@ -105,7 +113,8 @@ export function parseWebhookConfig(resource: Resource): WebhookConfig {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) bad('must be a mapping');
   const cfg = config as Record<string, unknown>;
   for (const key of Object.keys(cfg)) {
-    if (!CONFIG_KEYS.has(key)) bad(`has an unknown key ${JSON.stringify(key)} (expected url, secret_env)`);
+    if (!CONFIG_KEYS.has(key))
+      bad(`has an unknown key ${JSON.stringify(key)} (expected url, secret_env, timeout)`);
   }
   const secretEnv = cfg['secret_env'];
   if (typeof secretEnv !== 'string' || !ENV_NAME.test(secretEnv)) {
@@ -129,7 +138,19 @@ export function parseWebhookConfig(resource: Resource): WebhookConfig {
   } else if (url.protocol !== 'https:') {
     bad(`url must use https://, got ${url.protocol}`);
   }
-  return { url, secretEnv: secretEnv as string };
+  const parsed: WebhookConfig = { url, secretEnv: secretEnv as string };
+  if (cfg['timeout'] !== undefined) parsed.timeoutMs = parseTimeout(cfg['timeout'], bad);
+  return parsed;
+}
+
+/** `timeout`: `Ns`, 1 s to 60 s inclusive. */
+function parseTimeout(value: unknown, bad: (msg: string) => never): number {
+  const m = typeof value === 'string' ? TIMEOUT.exec(value) : null;
+  const got = JSON.stringify(value) ?? String(value);
+  if (!m) return bad(`timeout must be a number of seconds such as 5s or 30s (1s to 60s), got ${got}`);
+  const ms = Number(m[1]) * 1000;
+  if (ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) bad(`timeout must be between 1s and 60s, got ${got}`);
+  return ms;
 }
 
 /** The stable idempotency key of a change: retries and reruns of the same change share it. */
@@ -228,6 +249,7 @@ export class WebhookProvider implements Provider {
       'X-Gitgrant-Signature-256': signBody(secret, body),
     };
     const target = `POST ${safeUrl(config.url)}`;
+    const timeoutMs = config.timeoutMs ?? this.timeoutMs;
     const what = `${type} ${event.access} for ${event.person} on ${resource.id}`;
 
     let attempts = 0;
@@ -241,14 +263,14 @@ export class WebhookProvider implements Provider {
           headers,
           body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: AbortSignal.timeout(timeoutMs),
         });
         answer = await readLimited(res, MAX_ANSWER_BYTES);
       } catch (err) {
         const name = (err as { name?: unknown } | null)?.name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
         throw new ProviderError(
-          timedOut ? `no answer within ${this.timeoutMs} ms` : `request failed: ${networkMessage(err)}`,
+          timedOut ? `no answer within ${timeoutMs} ms` : `request failed: ${networkMessage(err)}`,
           true,
           WEBHOOK_ERROR_CODES.unreachable,
         );

@@ -19,11 +19,14 @@ import { mergeApprovedGrant } from '../helpers/reconcile.js';
 import { FaultReceiver, tcpFaultServer, type TcpFaultServer } from '../helpers/fault-servers.js';
 import {
   alertGroups,
+  delayedServed,
   faultAccessYaml,
   failedResources,
   githubFault,
+  HOOK_TIMEOUT,
   markedComments,
   outcomeOf,
+  receiverFault,
   replayFaulted,
   repoAccess,
   routesSince,
@@ -65,7 +68,7 @@ function resources(): string {
   - id: billing-notebooks
     provider: webhook
     tags: { env: staging, team: billing, kind: notebook }
-    config: { url: ${q(hooks.url(HOOK_PATH))}, secret_env: GG_HOOK_SECRET }
+    config: { url: ${q(hooks.url(HOOK_PATH))}, secret_env: GG_HOOK_SECRET, timeout: ${HOOK_TIMEOUT} }
 `;
 }
 
@@ -262,9 +265,7 @@ async function inject(c: FaultCase): Promise<Record<string, string>> {
     return { [pgf.envName]: tcp[mode].urlLike(pgf.url) };
   }
   if (c.target === 'webhook: POST') {
-    hooks.injectFault(
-      c.fault === 'reset' ? { reset: true, times: c.times } : { status: Number(c.fault), times: c.times },
-    );
+    hooks.injectFault(receiverFault(c));
     return {};
   }
   gh.injectFault(githubFault(c));
@@ -367,12 +368,21 @@ describePostgres('fault injection: apply (table rows A..)', () => {
       if (c.scenario === 'grant, rerun') expect((await run(p.before, p.after)).code).toBe(0);
       const env = await inject(c);
       const from = gh.requests.length;
+      const seenFrom = hooks.seen.length;
+      const acceptedFrom = hooks.accepted.length;
       const first = await run(p.before, p.after, env);
+      // A held (`timeout`) request is carried out after the client gave up: checked from here on.
+      await delayedServed(c, gh, from, hooks, seenFrom);
       const o = outcomeOf(first);
       checkOutcome(c, p, o, first);
       if (o.result.ok !== undefined) expect(first.summary).not.toBe(''); // a summary whenever there is a result
       await checkAccess(p.entitled, failedResources(o));
       if (c.lostAnswer) expect(await replayFaulted(gh, from, c)).toBeGreaterThan(0);
+      if (c.target === 'webhook: POST' && c.fault === 'timeout') {
+        // The held event and its retry both reached the receiver, with one idempotency key.
+        const keys = hooks.accepted.slice(acceptedFrom).map((a) => a.idempotencyKey);
+        expect({ twice: keys.length >= 2, keys: new Set(keys).size }).toEqual({ twice: true, keys: 1 });
+      }
       checkNoDuplicates(mainBefore);
 
       // The fault is gone: the same push again converges.

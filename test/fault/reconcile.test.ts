@@ -25,7 +25,10 @@ import {
 import { FaultReceiver, tcpFaultServer, type TcpFaultServer } from '../helpers/fault-servers.js';
 import {
   alertGroups,
+  delayedServed,
   faultAccessYaml,
+  HOOK_TIMEOUT,
+  receiverFault,
   failedResources,
   githubFault,
   grantFilesAt,
@@ -67,7 +70,7 @@ function resources(): string {
   - id: ds-notebooks
     provider: webhook
     tags: { env: staging, team: data-science, kind: notebook }
-    config: { url: "${hooks.url(HOOK_PATH)}", secret_env: NOTEBOOK_HOOK_SECRET }
+    config: { url: "${hooks.url(HOOK_PATH)}", secret_env: NOTEBOOK_HOOK_SECRET, timeout: ${HOOK_TIMEOUT} }
 `;
 }
 
@@ -252,9 +255,7 @@ async function inject(c: FaultCase): Promise<Record<string, string>> {
     return { BILLING_DB_URL: tcp[m].urlLike(pg.url) };
   }
   if (c.target === 'webhook: POST') {
-    hooks.injectFault(
-      c.fault === 'reset' ? { reset: true, times: c.times } : { status: Number(c.fault), times: c.times },
-    );
+    hooks.injectFault(receiverFault(c));
     return {};
   }
   gh.injectFault(githubFault(c));
@@ -343,7 +344,9 @@ describePostgres('fault injection: reconcile (table rows R..)', () => {
       const extra = await inject(c);
       const from = gh.requests.length;
       const stateBefore = stateOnBranch();
+      const seenFrom = hooks.seen.length;
       const first = await reconcile(extra);
+      await delayedServed(c, gh, from, hooks, seenFrom);
       const o = outcomeOf(first);
       checkOutcome(c, o, first);
       await checkAccess(o);

@@ -30,6 +30,13 @@ export const REPO_ROOT =
 // a change, or an older build, without touching dist/).
 const DIST = join(process.env.GITGRANT_E2E_DIST ?? join(REPO_ROOT, 'dist'), 'action');
 
+/**
+ * The GitHub client's timeout of one attempt in these runs (GITGRANT_API_TIMEOUT_MS; 30 s on a
+ * runner): short, so a fault that holds an answer (test/fault, `timeout`) costs seconds, yet far
+ * above what the loopback fake takes even on a busy machine.
+ */
+export const E2E_API_TIMEOUT_MS = 2000;
+
 let bundleCopy: string | undefined;
 
 /** The path of a private copy of `dist/action/index.js`; fails with a clear message when missing. */
@@ -163,6 +170,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
       RUNNER_TEMP: join(dir, 'tmp'),
       GITGRANT_RETRY_BASE_MS: '10',
       GITGRANT_THROTTLE_MIN_TIME_MS: '0',
+      GITGRANT_API_TIMEOUT_MS: String(E2E_API_TIMEOUT_MS),
       // @actions/core reads INPUT_<name upper-cased, spaces → _>; a dash stays a dash.
       INPUT_COMMAND: inputs.command,
       INPUT_TOKEN: inputs.token,

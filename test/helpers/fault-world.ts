@@ -11,10 +11,23 @@
 import type { FaultSpec } from '../fake-github/faults.js';
 import type { FakeGitHub, RecordedRequest } from '../fake-github/server.js';
 import type { Repo } from '../fake-github/state.js';
-import type { ActionRun } from './action.js';
+import { E2E_API_TIMEOUT_MS, type ActionRun } from './action.js';
+import type { FaultReceiver, ReceiverFault } from './fault-servers.js';
 import type { FaultCase } from '../fault/cases.js';
 
 export const TOKEN = 'tok';
+
+const HOOK_TIMEOUT_MS = 2000;
+
+/** The `timeout` of the webhook resources of the fault worlds (their receiver is a FaultReceiver). */
+export const HOOK_TIMEOUT = `${HOOK_TIMEOUT_MS / 1000}s`;
+
+/**
+ * A `timeout` fault holds the answer this long, then serves it normally: well past both the
+ * GitHub client's timeout (E2E_API_TIMEOUT_MS) and the webhook resources' HOOK_TIMEOUT, so the
+ * client has given up, while the server still carries out the write, as a hung server can.
+ */
+export const TIMEOUT_FAULT_DELAY_MS = Math.max(E2E_API_TIMEOUT_MS, HOOK_TIMEOUT_MS) + 3000;
 
 /** The GitHub fault of a table row, ready for `gh.injectFault`. */
 export function githubFault(c: FaultCase): FaultSpec {
@@ -27,8 +40,52 @@ export function githubFault(c: FaultCase): FaultSpec {
       return { ...base, secondaryRateLimit: true };
     case 'reset':
       return { ...base, reset: true };
+    case 'timeout':
+      return { ...base, delayMs: TIMEOUT_FAULT_DELAY_MS };
     default:
       return { ...base, status: Number(c.fault) };
+  }
+}
+
+/** The webhook fault of a table row (`webhook: POST`), ready for `FaultReceiver.injectFault`. */
+export function receiverFault(c: FaultCase): ReceiverFault {
+  switch (c.fault) {
+    case 'reset':
+      return { reset: true, times: c.times };
+    case 'timeout':
+      return { delayMs: TIMEOUT_FAULT_DELAY_MS, times: c.times };
+    default:
+      return { status: Number(c.fault), times: c.times };
+  }
+}
+
+/**
+ * After a run with a `timeout` fault: waits until every request the fault held was served (its
+ * write landed), so the checks see it and it cannot land in the next case. `from` / `seenFrom`:
+ * `gh.requests.length` / `hooks.seen.length` before the run.
+ */
+export async function delayedServed(
+  c: FaultCase,
+  gh: FakeGitHub,
+  from: number,
+  hooks?: FaultReceiver,
+  seenFrom = 0,
+): Promise<void> {
+  if (c.fault !== 'timeout') return;
+  if (c.target === 'webhook: POST' && !Number.isFinite(c.times)) {
+    // The receiver records a request only once its delay is over: every held one started
+    // before the run ended, so each is served within the delay.
+    await new Promise((r) => setTimeout(r, TIMEOUT_FAULT_DELAY_MS + 500));
+    return;
+  }
+  const served =
+    c.target === 'webhook: POST'
+      ? () => hooks!.seen.slice(seenFrom).filter((s) => s.faulted).length >= c.times
+      : () => gh.requests.slice(from).every((r) => !r.faulted || r.status !== 0);
+  const deadline = Date.now() + TIMEOUT_FAULT_DELAY_MS + 10_000;
+  while (!served()) {
+    if (Date.now() > deadline) throw new Error(`${c.id}: the held requests were not served in time`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

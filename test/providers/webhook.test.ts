@@ -67,12 +67,16 @@ class Receiver {
   }
 }
 
-function resource(url: string, secretEnv = 'NOTEBOOK_HOOK_SECRET'): Resource {
+function resource(
+  url: string,
+  secretEnv = 'NOTEBOOK_HOOK_SECRET',
+  extra: Record<string, unknown> = {},
+): Resource {
   return {
     id: 'ds-notebooks',
     provider: 'webhook',
     tags: { env: 'staging' },
-    config: { url, secret_env: secretEnv },
+    config: { url, secret_env: secretEnv, ...extra },
     baseline: [],
     prune: false,
     source: syntheticSource('policies/test.yaml'),
@@ -219,6 +223,69 @@ describe('WebhookProvider (real local receiver)', () => {
     expect(err.retryable).toBe(true);
     expect(err.message).toContain('no answer within 150 ms');
     expect(receiver.received).toHaveLength(3);
+  });
+
+  test('the resource config `timeout` sets the timeout of each attempt (over the default)', async () => {
+    // Answers after 1.5 s: too late for `timeout: 1s`, in time for the default (10 s) and `2s`.
+    receiver.behaviour = (_n, _r, res) => {
+      setTimeout(() => {
+        if (!res.destroyed) res.writeHead(204).end();
+      }, 1500).unref();
+    };
+    const oneRetry = new WebhookProvider({
+      env: { NOTEBOOK_HOOK_SECRET: SECRET },
+      retry: { ...FAST, retries: 1 },
+    });
+    const err = await rejection(
+      oneRetry.grant(change(resource(receiver.url, undefined, { timeout: '1s' }), 'grant')),
+    );
+    expect(err.retryable).toBe(true);
+    expect(err.code).toBe('provider-unreachable');
+    expect(err.message).toContain('no answer within 1000 ms');
+    expect(err.message).toContain('after 2 attempts');
+    expect(receiver.received).toHaveLength(2);
+
+    const ok = await oneRetry.grant(change(resource(receiver.url, undefined, { timeout: '2s' }), 'grant'));
+    expect(ok.changed).toBe(true);
+    expect(receiver.received).toHaveLength(3);
+
+    // and it wins over the provider's own timeoutMs
+    const short = new WebhookProvider({ env: { NOTEBOOK_HOOK_SECRET: SECRET }, timeoutMs: 100, retry: FAST });
+    expect(
+      (await short.grant(change(resource(receiver.url, undefined, { timeout: '5s' }), 'grant'))).changed,
+    ).toBe(true);
+    expect(receiver.received).toHaveLength(4);
+  });
+
+  test('`timeout` outside 1s..60s, or not whole seconds, is a config error; nothing is sent', async () => {
+    const cases: [unknown, RegExp][] = [
+      ['0s', /timeout must be between 1s and 60s, got "0s"/],
+      ['61s', /timeout must be between 1s and 60s, got "61s"/],
+      ['90s', /between 1s and 60s/],
+      ['1m', /timeout must be a number of seconds such as 5s or 30s \(1s to 60s\), got "1m"/],
+      ['500ms', /number of seconds/],
+      ['1.5s', /number of seconds/],
+      ['05s', /number of seconds/],
+      ['-1s', /number of seconds/],
+      [5, /number of seconds .*, got 5$/],
+      ['', /number of seconds/],
+    ];
+    for (const [timeout, message] of cases) {
+      const err = await rejection(
+        provider.grant(change(resource(receiver.url, undefined, { timeout }), 'grant')),
+      );
+      expect({ timeout, code: err.code, retryable: err.retryable }).toEqual({
+        timeout,
+        code: 'provider-config',
+        retryable: false,
+      });
+      expect(err.message).toMatch(/^resource ds-notebooks: webhook config timeout /);
+      expect(err.message).toMatch(message);
+    }
+    expect(receiver.received).toHaveLength(0);
+    expect(parseWebhookConfig(resource(receiver.url, undefined, { timeout: '1s' })).timeoutMs).toBe(1000);
+    expect(parseWebhookConfig(resource(receiver.url, undefined, { timeout: '60s' })).timeoutMs).toBe(60_000);
+    expect(parseWebhookConfig(resource(receiver.url)).timeoutMs).toBeUndefined();
   });
 
   test('a wrong secret is rejected by the receiver: 401, non-retryable', async () => {

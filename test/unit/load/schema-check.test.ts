@@ -201,7 +201,7 @@ describe('policies schema', () => {
       'postgres config key for webhook',
       'resources:\n  - { id: a, provider: webhook, config: { url: "https://x", secret_env: S, roles: {} } }\n',
       'schema@2:76',
-      'unknown key `roles` in `resources[0].config` (allowed: url, secret_env)',
+      'unknown key `roles` in `resources[0].config` (allowed: url, secret_env, timeout)',
     ],
     [
       'secret in git',
@@ -209,7 +209,7 @@ describe('policies schema', () => {
       ['schema@2:41', 'schema@2:61'],
       [
         'missing required key `secret_env` in `resources[0].config`',
-        'unknown key `secret` in `resources[0].config` (allowed: url, secret_env)',
+        'unknown key `secret` in `resources[0].config` (allowed: url, secret_env, timeout)',
       ],
     ],
     [

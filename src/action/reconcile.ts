@@ -22,20 +22,30 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
   const interval = core.getInput('interval') || '15m';
   const parsed = parseDuration(interval);
   if (!parsed.ok) throw new UsageError(`interval: ${parsed.reason}`);
-  const { data: repo } = await gh.rest.repos.get(ref);
+  // Neither the default branch nor the token's login may stop revocations (docs/security.md):
+  // both fall back, and the run says so.
+  const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), log);
+  let login: string | null = null;
+  let unknownLogin: string | undefined;
+  try {
+    login = await tokenLogin(appGh);
+  } catch (e) {
+    unknownLogin = `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`;
+  }
   const result = await runReconcile({
     gh: appGh,
     teamsGh: appGh,
     ref,
     repoDir,
-    login: await tokenLogin(appGh),
+    login,
+    ...(unknownLogin ? { unknownLogin } : {}),
     // Only the App token manages collaborators and teams (as in apply): without one the github
     // provider fails with a clear message instead of trying the workflow token.
     providers: providersFor(env.appToken ? { githubClient: appGh } : {}),
     state: branchStateStore(appGh, ref),
     nowMs: Date.now(),
     intervalMs: parsed.ms || 15 * MINUTE_MS,
-    defaultBranch: repo.default_branch,
+    defaultBranch,
     record: true,
     log,
   });
@@ -50,6 +60,7 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
       failures: result.failures,
       not_approved: result.notApproved,
       revoked_early: result.revokedEarly,
+      deleted: result.deleted,
       kept: result.kept,
       record: result.record,
       stale: result.stale,
@@ -74,4 +85,29 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
     core.setFailed(
       `gitgrant reconcile: ${result.failures.length} failure(s)${result.stale ? '; schedule stalled' : ''}`,
     );
+}
+
+/**
+ * The default branch (where revocations are recorded): the API's answer; when the API fails,
+ * the event's `repository.default_branch`, then — a scheduled run always runs on the default
+ * branch — `GITHUB_REF_NAME`. Only when all three are missing does the run stop.
+ */
+export async function defaultBranchOf(
+  env: ActionEnv,
+  get: () => Promise<{ data: { default_branch: string } }>,
+  log: (m: string) => void,
+): Promise<string> {
+  try {
+    return (await get()).data.default_branch;
+  } catch (e) {
+    const fromPayload = (env.payload as { repository?: { default_branch?: unknown } }).repository
+      ?.default_branch;
+    const fromRef = env.eventName === 'schedule' ? process.env.GITHUB_REF_NAME : undefined;
+    const fallback = typeof fromPayload === 'string' && fromPayload ? fromPayload : fromRef;
+    if (!fallback) throw e;
+    log(
+      `warning: cannot read the repository (${e instanceof Error ? e.message : String(e)}): using ${fallback} as the default branch`,
+    );
+    return fallback;
+  }
 }

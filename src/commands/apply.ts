@@ -4,13 +4,13 @@
  * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
  * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
  */
-import { resolveResources } from '../core/resolve.js';
 import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
 import { landingTimes, grantEvents } from '../git/landing.js';
 import { git } from '../git/run.js';
 import { upsertAlert } from '../github/alerts.js';
 import { ProviderError, type Provider } from '../providers/types.js';
 import { loadConfig, loadGrantFiles } from './config.js';
+import { deletedGrant } from './deleted-grant.js';
 import { notifyApply } from '../notify/hooks.js';
 import { holdings } from './holdings.js';
 import { historyReader } from './history.js';
@@ -244,29 +244,17 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
   }
 
   async function revokeDeleted(file: string, commit: string): Promise<void> {
-    const parent = `${commit}^1`;
     try {
-      const [loaded] = await loadGrantFiles(deps.repoDir, [file], parent);
-      if (!loaded?.grant) {
+      const deleted = await deletedGrant(deps.repoDir, file, commit);
+      if (!deleted.valid) {
         result.skipped.push({
           file,
           why: 'the deleted file was not a valid grant: nothing was granted through it',
         });
         return;
       }
-      const grant = loaded.grant;
-      // Revoke what it may have given: its resolution just before deletion and at its landing.
-      const resources = new Map<string, Resource>();
-      const atDeletion = await loadConfig(deps.repoDir, parent);
-      for (const r of resolveResources(grant, atDeletion.prepared.inventory).resources)
-        resources.set(r.id, r);
-      const landed = (await landingTimes(deps.repoDir, parent)).get(file);
-      if (landed) {
-        const atLanding = await loadConfig(deps.repoDir, `${landed.commit}^1`).catch(() => null);
-        for (const r of atLanding ? resolveResources(grant, atLanding.prepared.inventory).resources : [])
-          if (!resources.has(r.id)) resources.set(r.id, r);
-      }
-      for (const resource of resources.values()) {
+      const { grant, resources } = deleted;
+      for (const resource of resources) {
         try {
           const others = await held(resource, grant.requester, file);
           const r = await deps.providers(resource.provider).revoke({

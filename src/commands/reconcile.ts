@@ -6,6 +6,8 @@
  *      in one revocation commit or PR; a failed one keeps its file (its own retry), keeps the run
  *      red, and after 3 failed runs in a row raises one alert issue;
  *   3. active and approved at merge → grant again where the provider says the access is missing;
+ *   2b. grant files deleted from the default branch since the last run: revoked once more, and
+ *      retried until confirmed (src/commands/deletions.ts), so a failed `apply` loses nothing;
  *   4. drift: access a provider lists that no active grant and no baseline explains; removed when
  *      the resource says `prune: true`;
  *   5. the time of the last successful run, failing loudly when the previous one is too old.
@@ -21,7 +23,8 @@ import { isOurs } from '../github/sticky-read.js';
 import { recordRemovals, type RecordResult, type RemovalEntry } from '../github/revocation-record.js';
 import { ProviderError, type Assignment, type Provider } from '../providers/types.js';
 import { withDiscovery } from './discovered.js';
-import { loadConfig, loadGrantFiles, type Config } from './config.js';
+import { loadGrantFiles, type Config } from './config.js';
+import { configForRevocation, describeConfigError } from './last-valid-config.js';
 import { mergeChecker, type MergeCheckDeps } from './merge-check.js';
 import { historyReader } from './history.js';
 import { retroStatusOf, syncRetroIssues, type RetroTracked } from './break-glass.js';
@@ -30,6 +33,8 @@ import { reviewersText } from '../render/retro-review-markdown.js';
 import { approvalKey, parseState, type ApprovalRecord, type StateStore } from './state.js';
 import type { ChangeEntry, Failure } from './apply.js';
 import { afterReconcile } from '../notify/reconcile.js';
+import { deletedGrant } from './deleted-grant.js';
+import { deletionsToConfirm } from './deletions.js';
 
 export interface ReconcileDeps extends MergeCheckDeps {
   providers: (name: string) => Provider;
@@ -40,6 +45,12 @@ export interface ReconcileDeps extends MergeCheckDeps {
   defaultBranch: string;
   /** Record removals through the API (false: report only, e.g. a dry run). */
   record: boolean;
+  /**
+   * Set when the token's own login could not be read: gitgrant cannot tell its own issues and
+   * comments from others', so this run writes none (no alert, retro-review or escalation: they
+   * would be duplicated) and is red; revocation and re-application go on.
+   */
+  unknownLogin?: string;
   log: (message: string) => void;
 }
 
@@ -71,6 +82,8 @@ export interface ReconcileResult {
   notApproved: NotApprovedEntry[];
   /** Break-glass grants revoked before their end: no retro-review in time (docs/break-glass.md). */
   revokedEarly: { file: string; grant: string; why: string }[];
+  /** Grant files deleted from the default branch, revoked again as a backstop to `apply`. */
+  deleted: ChangeEntry[];
   failures: Failure[];
   alerts: number[];
   record: RecordResult | null;
@@ -121,6 +134,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     drift: [],
     notApproved: [],
     revokedEarly: [],
+    deleted: [],
     failures: [],
     alerts: [],
     record: null,
@@ -131,8 +145,18 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     ok: true,
   };
   if (stateError) result.failures.push(failureOf(`(state ${deps.state.describe})`, undefined, stateError));
+  if (deps.unknownLogin) result.failures.push(failureOf('(token identity)', undefined, deps.unknownLogin));
 
-  const config = await withDiscovery(await loadConfig(deps.repoDir, 'HEAD'), deps.teamsGh, deps.log);
+  // Invalid policies on the default branch: revoke on the last valid ones, grant nothing.
+  const loadedConfig = await configForRevocation(deps.repoDir, 'HEAD');
+  const revokeOnly = loadedConfig.invalid;
+  if (revokeOnly)
+    result.failures.push({
+      file: 'policies/',
+      message: `${describeConfigError(revokeOnly.error)}; this run revokes on the last valid policies (${revokeOnly.from.slice(0, 7)}) and grants nothing`,
+      retryable: false,
+    });
+  const config = await withDiscovery(loadedConfig.config, deps.teamsGh, deps.log);
   const people = config.prepared.snapshot.people;
   const loaded = await loadGrantFiles(deps.repoDir, undefined, 'HEAD');
   const landings = await landingTimes(deps.repoDir, 'HEAD');
@@ -370,14 +394,10 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
       }
     }
     if (allOk) {
-      if ((state.revokeFailures[k.file] ?? 0) >= 3) await closeAlert(k);
+      if ((state.revokeFailures[k.file] ?? 0) >= 3) await closeAlert(k.file);
       delete state.revokeFailures[k.file];
       removals.push({
-        file: k.file,
-        grant: k.grant.id,
-        person: k.grant.requester,
-        access: k.grant.access,
-        resources: k.resources.map((r) => r.id),
+        ...grantFacts(k),
         ...(k.window.start ? { start: k.window.start } : {}),
         ...(k.window.end ? { end: k.window.end } : {}),
         ...(k.approval.approvers.length ? { approvers: k.approval.approvers } : {}),
@@ -387,14 +407,17 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
       result.kept.push(k.file);
       const n = (state.revokeFailures[k.file] ?? 0) + 1;
       state.revokeFailures[k.file] = n;
-      if (n >= 3) await alertRevocation(k, n);
+      if (n >= 3) await alertRevocation(grantFacts(k), k.window.end ?? '?', n);
     }
   }
 
+  // 2b. Deleted grant files: the backstop to apply's revocation (src/commands/deletions.ts).
+  await revokeDeletions();
+
   // 3 and 4. Every declared resource: list once; re-grant what is missing; report (and prune)
-  // drift. Every resource, not only those with grants: access nobody asked for is drift wherever
+  // drift. Not on a fallback configuration: it may grant or prune nothing. Every resource, not only those with grants: access nobody asked for is drift wherever
   // it appears, and a resource reconcile cannot read is one it could not revoke on either.
-  for (const resource of config.prepared.snapshot.resources) {
+  for (const resource of revokeOnly ? [] : config.prepared.snapshot.resources) {
     let assignments: Assignment[] | null;
     try {
       assignments = await deps.providers(resource.provider).list(resource);
@@ -486,7 +509,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   const anyBreakGlass = config.prepared.snapshot.policies.some((p) =>
     Object.values(p.access).some((a) => a.breakGlass),
   );
-  if (deps.record && (retroTracked.length > 0 || anyBreakGlass)) {
+  if (deps.record && !deps.unknownLogin && (retroTracked.length > 0 || anyBreakGlass)) {
     try {
       await syncRetroIssues(
         bgDeps,
@@ -511,7 +534,13 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   }
 
   // Escalation (docs/escalation.md) and notifications (docs/notifications.md): never a failure.
-  await afterReconcile(deps, config.prepared, known, result, state);
+  await afterReconcile(
+    { ...deps, record: deps.record && !deps.unknownLogin && !revokeOnly },
+    config.prepared,
+    known,
+    result,
+    state,
+  );
   // A run without failures is a success even when it comes late (stale): it converged, and the
   // next run on schedule is green again. The stale run itself is red, so the gap is seen.
   state.lastRun = result.now;
@@ -531,10 +560,74 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   result.ok = result.failures.length === 0 && !stale;
   return result;
 
-  async function closeAlert(k: Known): Promise<void> {
-    if (!deps.record) return;
+  async function revokeDeletions(): Promise<void> {
+    let found: Awaited<ReturnType<typeof deletionsToConfirm>>;
     try {
-      const marker = alertMarker(`revoke-failed:${k.file}`);
+      found = await deletionsToConfirm(deps.repoDir, state.deletions, deps.nowMs);
+    } catch (e) {
+      // The watermark stays where it was: the same deletions are taken next run.
+      result.failures.push(failureOf('(deleted grant files)', undefined, e));
+      return;
+    }
+    found.log.forEach((m) => deps.log(m));
+    const pending: Record<string, number> = {};
+    for (const d of found.deletions) {
+      let ok = true;
+      let facts: GrantFacts = { file: d.file, grant: d.file, person: '?', access: '?', resources: [] };
+      try {
+        const g = await deletedGrant(deps.repoDir, d.file, d.commit);
+        if (g.valid) {
+          const { grant } = g;
+          facts = {
+            file: d.file,
+            grant: grant.id,
+            person: grant.requester,
+            access: grant.access,
+            resources: g.resources.map((r) => r.id),
+          };
+          for (const resource of g.resources) {
+            try {
+              const r = await deps.providers(resource.provider).revoke({
+                resource,
+                subject: subjectOf(resource, grant.requester, people),
+                level: grant.access,
+                held: heldBy(resource.id, grant.requester),
+                event: { kind: 'revoke', grantId: grant.id },
+              });
+              result.deleted.push({
+                grant: grant.id,
+                file: d.file,
+                person: grant.requester,
+                resource: resource.id,
+                provider: resource.provider,
+                access: grant.access,
+                changed: r.changed,
+                detail: r.detail,
+              });
+            } catch (e) {
+              ok = false;
+              result.failures.push(failureOf(d.file, resource.id, e));
+            }
+          }
+        }
+      } catch (e) {
+        ok = false;
+        result.failures.push(failureOf(d.file, undefined, e));
+      }
+      if (ok) {
+        if (d.failedRuns >= 3) await closeAlert(d.file);
+        continue;
+      }
+      const n = (pending[d.key] = d.failedRuns + 1);
+      if (n >= 3) await alertRevocation(facts, `deleted in ${d.commit.slice(0, 7)}`, n);
+    }
+    state.deletions = { through: found.head, pending };
+  }
+
+  async function closeAlert(file: string): Promise<void> {
+    if (!deps.record || deps.unknownLogin) return;
+    try {
+      const marker = alertMarker(`revoke-failed:${file}`);
       const open = await deps.gh.paginate(deps.gh.rest.issues.listForRepo, {
         ...deps.ref,
         state: 'open',
@@ -545,23 +638,27 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         await deps.gh.rest.issues.createComment({
           ...deps.ref,
           issue_number: i.number,
-          body: `The revocation of \`${k.file}\` was confirmed at ${result.now}: closing.`,
+          body: `The revocation of \`${file}\` was confirmed at ${result.now}: closing.`,
         });
         await deps.gh.rest.issues.update({ ...deps.ref, issue_number: i.number, state: 'closed' });
       }
     } catch (e) {
-      deps.log(`could not close the alert of ${k.file}: ${e instanceof Error ? e.message : String(e)}`);
+      deps.log(`could not close the alert of ${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  async function alertRevocation(k: Known, runs: number): Promise<void> {
+  async function alertRevocation(k: GrantFacts, ended: string, runs: number): Promise<void> {
+    if (deps.unknownLogin) {
+      deps.log(`not raising the alert for ${k.file} this run: ${deps.unknownLogin}`);
+      return;
+    }
     try {
       const a = await upsertAlert(deps.gh, deps.ref, deps.login, {
         key: `revoke-failed:${k.file}`,
-        title: `gitgrant: revocation of ${k.grant.id} has failed ${runs} runs in a row`,
+        title: `gitgrant: revocation of ${k.grant} has failed ${runs} runs in a row`,
         body: [
-          `**Grant:** \`${k.file}\` (${k.grant.requester}, ${k.grant.access} on ${k.resources.map((r) => r.id).join(', ')})`,
-          `**Window ended:** ${k.window.end}`,
+          `**Grant:** \`${k.file}\` (${k.person}, ${k.access} on ${k.resources.join(', ')})`,
+          `**Window ended:** ${ended}`,
           `**Failed runs in a row:** ${runs}`,
           '',
           '**Last errors**',
@@ -569,7 +666,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
             .filter((f) => f.file === k.file)
             .map((f) => `- ${f.resource ?? ''}: ${f.message}`),
           '',
-          'The grant file stays on the default branch and every reconcile run retries the revocation. Fix the cause (provider credentials, permissions, connectivity); this issue is updated until the revocation is confirmed.',
+          `${ended.startsWith('deleted') ? 'Every' : 'The grant file stays on the default branch and every'} reconcile run retries the revocation. Fix the cause (provider credentials, permissions, connectivity); this issue is updated until the revocation is confirmed.`,
         ].join('\n'),
       });
       result.alerts.push(a.number);
@@ -577,6 +674,25 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
       result.failures.push(failureOf(k.file, undefined, e));
     }
   }
+}
+
+/** What the revocation record and the alert of a failing revocation say of a grant. */
+interface GrantFacts {
+  file: string;
+  grant: string;
+  person: string;
+  access: string;
+  resources: string[];
+}
+
+function grantFacts(k: Known): GrantFacts {
+  return {
+    file: k.file,
+    grant: k.grant.id,
+    person: k.grant.requester,
+    access: k.grant.access,
+    resources: k.resources.map((r) => r.id),
+  };
 }
 
 function resourcesOf(grant: GrantRequest, approval: ApprovalRecord, config: Config): Resource[] {

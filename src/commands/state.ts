@@ -3,13 +3,15 @@
  *   - the time of the last successful run (to fail loudly when the schedule stalls);
  *   - approval-at-merge results per (file, landing commit): immutable once merged, so each grant
  *     is checked against the API once, not on every run;
- *   - per grant file, how many runs in a row failed to revoke it (an alert after 3).
+ *   - per grant file, how many runs in a row failed to revoke it (an alert after 3);
+ *   - which deletions of grant files are confirmed revoked (a watermark) and which still fail.
  * Stored as JSON in a file (CLI: --state FILE) or on a branch (the Action: `gitgrant-state`).
  * A missing or unreadable state is an empty state: it costs API requests, never correctness.
  */
 import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BreakGlassDecision } from '../core/evaluate.js';
+import type { DeletionsState } from './deletions.js';
 
 export interface ApprovalRecord {
   approved: boolean;
@@ -29,6 +31,8 @@ export interface ReconcileState {
   revokeFailures: Record<string, number>;
   /** Notifications already sent (docs/notifications.md): key → ISO time sent. */
   notified?: Record<string, string>;
+  /** Grant files deleted from the default branch: confirmed up to `through`, `pending` still failing. */
+  deletions?: DeletionsState;
 }
 
 export function emptyState(): ReconcileState {
@@ -48,10 +52,22 @@ export function parseState(text: string | null): ReconcileState {
       ...(v.lastSuccess ? { lastSuccess: v.lastSuccess } : {}),
       ...(v.lastRun ? { lastRun: v.lastRun } : {}),
       ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
+      ...(validDeletions(v.deletions) ? { deletions: v.deletions } : {}),
     };
   } catch {
     return emptyState();
   }
+}
+
+function validDeletions(d: unknown): d is DeletionsState {
+  if (!d || typeof d !== 'object') return false;
+  const { through, pending } = d as Partial<DeletionsState>;
+  return (
+    typeof through === 'string' &&
+    !!pending &&
+    typeof pending === 'object' &&
+    Object.values(pending).every((n) => typeof n === 'number')
+  );
 }
 
 export interface StateStore {

@@ -31,6 +31,7 @@ export function renderReconcileMarkdown(r: ReconcileResult): string {
   };
   rows('Revoked (window ended)', r.revoked);
   rows('Re-applied (access was missing)', r.reapplied);
+  rows('Revoked again (grant file deleted from the default branch: the backstop to apply)', r.deleted);
   if (r.drift.length) {
     out.push('**Drift** (access no active grant or baseline explains)', '');
     for (const d of r.drift)
@@ -69,6 +70,7 @@ export function renderReconcileMarkdown(r: ReconcileResult): string {
   if (
     !r.revoked.length &&
     !r.reapplied.length &&
+    !r.deleted.length &&
     !r.drift.length &&
     !r.failures.length &&
     !r.notApproved.length

@@ -618,6 +618,146 @@ describePostgres('reconcile (Action, schedule / workflow_dispatch)', () => {
     expect(again.result.drift).toEqual([]);
   });
 
+  // The backstop to apply (src/commands/deletions.ts): a grant file deleted before its end is
+  // revoked by apply on that push; when apply failed or never ran, reconcile revokes it.
+  test('grants deleted before their end whose apply never ran: the next run revokes them at every provider, once', async () => {
+    const w = await world();
+    const t = now();
+    const alice = await aliceReadMerged(w, t - HOUR);
+    const dave = frontendWrite(w, 'dave', t - HOUR, '4h');
+    const ivan = notebooksRead(w, t - HOUR, '4h');
+    // erin's write is her baseline on billing-db-prod: a deleted grant of erin keeps it.
+    const erin = mergeApprovedGrant(w, {
+      path: 'grants/production/billing/erin-billing-write.yaml',
+      grant: { requester: 'erin', access: 'write', duration: '4h', resources: ['billing-db-prod'] },
+      resources: ['billing-db-prod'],
+      approver: 'bob',
+      mergedAt: t - HOUR,
+    });
+    // A first run sets the watermark (nothing deleted yet, nothing revoked).
+    const first = await reconcile(w);
+    expect(first.code).toBe(0);
+    expect(first.result.deleted).toEqual([]);
+    expect(await w.pg.canRead('alice')).toBe(true);
+
+    w.repo.commit('main', {
+      files: { [alice.path]: null, [dave.path]: null, [ivan.path]: null, [erin.path]: null },
+      message: 'Access no longer needed',
+      author: { login: 'grace', date: iso(now() - MINUTE) },
+    });
+    const run = await reconcile(w);
+    expect({ code: run.code, failures: run.result.failures }).toEqual({ code: 0, failures: [] });
+    expect(run.result.deleted!.map((d) => [d.file, d.resource, d.changed]).sort()).toEqual(
+      [
+        [alice.path, 'billing-db-prod', true],
+        [dave.path, 'frontend-web', true],
+        [erin.path, 'billing-db-prod', false],
+        [ivan.path, 'ds-notebooks', true],
+      ].sort(),
+    );
+    expect(await w.pg.canRead('alice')).toBe(false);
+    expect(await w.pg.isMember('erin', 'billing_write')).toBe(true);
+    expect(w.gh.state.repo('acme/frontend-web').roleOf('dave')).toBe('none');
+    const revokes = () => w.hooks.events().filter((e) => e.event.type === 'revoke');
+    expect(revokes().map((e) => [e.event.grant_id, e.event.person])).toEqual([['ivan-notebooks', 'ivan']]);
+    // Nothing is recorded for deleted files (their deletion is the record), and no drift.
+    expect(revocationPrs(w)).toHaveLength(0);
+    expect(run.result.drift).toEqual([]);
+
+    // Confirmed: the next run takes no deletion again and sends nothing.
+    const again = await reconcile(w);
+    expect(again.code).toBe(0);
+    expect(again.result.deleted).toEqual([]);
+    expect(revokes()).toHaveLength(1);
+  });
+
+  test('a deleted grant whose revocation keeps failing: retried every run, ONE alert after 3 runs, closed when confirmed', async () => {
+    const w = await world();
+    const dave = frontendWrite(w, 'dave', now() - HOUR, '4h');
+    expect((await reconcile(w)).code).toBe(0);
+    w.repo.commit('main', {
+      files: { [dave.path]: null },
+      message: 'Revoke dave early',
+      author: { login: 'grace', date: iso(now() - MINUTE) },
+    });
+    w.gh.injectFault({
+      method: 'DELETE',
+      path: '/repos/acme/frontend-web/collaborators/dave',
+      status: 502,
+      times: Infinity,
+    });
+    for (let i = 1; i <= 3; i++) {
+      const run = await reconcile(w);
+      expect(run.code).toBe(1);
+      expect(run.result.failures).toEqual([
+        expect.objectContaining({ file: dave.path, resource: 'frontend-web', retryable: true }),
+      ]);
+      expect(w.gh.state.repo('acme/frontend-web').roleOf('dave')).toBe('write');
+      expect(alertIssues(w)).toHaveLength(i >= 3 ? 1 : 0);
+    }
+    expect(alertIssues(w)[0]!.body).toContain('Every reconcile run retries the revocation');
+
+    w.gh.clearFaults();
+    const ok = await reconcile(w);
+    expect({ code: ok.code, failures: ok.result.failures }).toEqual({ code: 0, failures: [] });
+    expect(ok.result.deleted!.map((d) => [d.file, d.changed])).toEqual([[dave.path, true]]);
+    expect(w.gh.state.repo('acme/frontend-web').roleOf('dave')).toBe('none');
+    expect(alertIssues(w).map((i) => i.state)).toEqual(['closed']);
+    expect((await reconcile(w)).result.deleted).toEqual([]);
+  });
+
+  test('the token login cannot be read: expired grants are still revoked and recorded; the run is red and writes no alert', async () => {
+    const w = await world();
+    await aliceReadMerged(w, now() - 5 * HOUR);
+    w.gh.injectFault({ method: 'GET', path: '/user', status: 500, times: Infinity });
+    const run = await reconcile(w);
+    expect(run.code).toBe(1);
+    expect(run.result.failures).toEqual([
+      expect.objectContaining({ file: '(token identity)', message: expect.stringContaining('/user') }),
+    ]);
+    expect(await w.pg.canRead('alice')).toBe(false);
+    expect(prFiles(w, openRevocationPrs(w)[0]!.number)).toEqual([ALICE_READ]);
+    expect(alertIssues(w)).toHaveLength(0);
+  });
+
+  test('the repository cannot be read: the default branch comes from the run, and revocation goes on', async () => {
+    const w = await world({ mode: 'commit' });
+    await aliceReadMerged(w, now() - 5 * HOUR);
+    w.gh.injectFault({ method: 'GET', path: '/repos/acme/access', status: 500, times: Infinity });
+    const run = await reconcile(w);
+    expect({ code: run.code, failures: run.result.failures }).toEqual({ code: 0, failures: [] });
+    expect(run.stdout).toContain('using main as the default branch');
+    expect(await w.pg.canRead('alice')).toBe(false);
+    expect(mainFiles(w)).not.toContain(ALICE_READ);
+  });
+
+  test('policies/ broken on main by a direct push: expired grants are revoked on the last valid policies; nothing is granted; the run names the error', async () => {
+    const w = await world();
+    const t = now();
+    await aliceReadMerged(w, t - 5 * HOUR);
+    const dave = frontendWrite(w, 'dave', t - HOUR, '4h');
+    w.gh.state.repo('acme/frontend-web').removeCollaborator('dave');
+    w.repo.commit('main', {
+      files: { 'policies/access.yaml': 'policies:\n  - name: [unterminated\n' },
+      message: 'oops',
+      author: { login: 'grace', date: iso(now() - MINUTE) },
+    });
+    const run = await reconcile(w);
+    expect(run.code).toBe(1);
+    expect(run.result.failures).toEqual([
+      expect.objectContaining({
+        file: 'policies/',
+        message: expect.stringMatching(/policies\/access\.yaml:\d+:\d+ .*last valid policies/s),
+      }),
+    ]);
+    expect(await w.pg.canRead('alice')).toBe(false);
+    expect(prFiles(w, openRevocationPrs(w)[0]!.number)).toEqual([ALICE_READ]);
+    // Granting needs valid policies: dave's missing access is not given back on the old ones.
+    expect(run.granted).toEqual([]);
+    expect(w.gh.state.repo('acme/frontend-web').roleOf('dave')).toBe('none');
+    expect(mainFiles(w)).toContain(dave.path);
+  });
+
   test('drift: access no grant or baseline explains is reported; with prune: true it is removed', async () => {
     const w = await world();
     await w.pg.admin.query(`GRANT "${w.pg.role('billing_read')}" TO "${w.pg.role('judy')}"`);

@@ -70,7 +70,7 @@
  * | A39 | apply | grant | `PUT /repos/{owner}/{repo}/collaborators/{username}` | timeout ×∞ | fails, names `billing-repo-staging` | converges |
  * | A40 | apply | grant | `POST /repos/{owner}/{repo}/issues/{issue_number}/comments` | timeout ×1 | fails, names `/comments` | converges |
  * | A41 | apply | grant | `GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls` | timeout ×∞ | fails, names `timed out: no answer within` | converges |
- * | R01 | reconcile | pr | `GET /repos/{owner}/{repo}` | 500 ×∞ | fails, names `/repos/acme/access` | converges |
+ * | R01 | reconcile | pr | `GET /repos/{owner}/{repo}` | 500 ×∞ | absorbed | converges |
  * | R02 | reconcile | pr | `GET /user` | 502 ×1 | absorbed | converges |
  * | R03 | reconcile | pr | `GET /repos/{owner}/{repo}/git/ref/{ref+}` (state) | 500 ×∞ | fails, names `state` | converges |
  * | R04 | reconcile | pr | `GET /repos/{owner}/{repo}/git/blobs/{file_sha}` | reset ×1 | absorbed | converges |
@@ -105,6 +105,9 @@
  * | R33 | reconcile | commit | `PATCH /repos/{owner}/{repo}/git/refs/{ref+}` (main) | 422 ×1 | absorbed | converges |
  * | R34 | reconcile | commit | `PATCH /repos/{owner}/{repo}/git/refs/{ref+}` (main) | 500 ×∞ | fails, names `git/refs/heads/main` | converges |
  * | R35 | reconcile | commit | `POST /repos/{owner}/{repo}/git/commits` | reset ×1 | absorbed | converges |
+ * | R36 | reconcile | pr | `GET /user` | 500 ×∞ | fails, names `/user` | converges |
+ * | R37 | reconcile | pr | `DELETE /repos/{owner}/{repo}/collaborators/{username}` | timeout ×1 | absorbed | converges |
+ * | R38 | reconcile | pr | webhook: POST | timeout ×1 | absorbed | converges |
  * <!-- table:end -->
  */
 
@@ -229,7 +232,7 @@ export const CASES: FaultCase[] = [
     { id: 'A41', scenario: 'grant', target: T.commitPulls, path: re(`${R}/commits/${SHA}/pulls`), fault: 'timeout', times: INF, expect: 'fails', names: 'timed out: no answer within' },
   ]),
   ...reconcile([
-    { id: 'R01', scenario: 'pr', target: T.repo, path: R, fault: '500', times: INF, expect: 'fails', names: '/repos/acme/access' },
+    { id: 'R01', scenario: 'pr', target: T.repo, path: R, fault: '500', times: INF, expect: 'absorbed' },
     { id: 'R02', scenario: 'pr', target: T.user, path: '/user', fault: '502', times: 1, expect: 'absorbed' },
     { id: 'R03', scenario: 'pr', target: T.getRef, purpose: 'state', path: `${R}/git/ref/heads/gitgrant-state`, fault: '500', times: INF, expect: 'fails', names: 'state' },
     { id: 'R04', scenario: 'pr', target: T.getBlob, path: re(`${R}/git/blobs/${SHA}`), fault: 'reset', times: 1, expect: 'absorbed' },
@@ -264,6 +267,9 @@ export const CASES: FaultCase[] = [
     { id: 'R33', scenario: 'commit', target: T.updateRef, purpose: 'main', path: `${R}/git/refs/heads/main`, fault: '422', times: 1, expect: 'absorbed' },
     { id: 'R34', scenario: 'commit', target: T.updateRef, purpose: 'main', path: `${R}/git/refs/heads/main`, fault: '500', times: INF, expect: 'fails', names: 'git/refs/heads/main' },
     { id: 'R35', scenario: 'commit', target: T.createCommit, path: `${R}/git/commits`, fault: 'reset', times: 1, expect: 'absorbed' },
+    { id: 'R36', scenario: 'pr', target: T.user, path: '/user', fault: '500', times: INF, expect: 'fails', names: '/user' },
+    { id: 'R37', scenario: 'pr', target: T.deleteCollaborator, path: `${WEB}/collaborators/dave`, fault: 'timeout', times: 1, expect: 'absorbed' },
+    { id: 'R38', scenario: 'pr', target: T.hook, fault: 'timeout', times: 1, expect: 'absorbed' },
   ]),
 ];
 

@@ -96,6 +96,8 @@ export interface ReconcileRun extends ActionRun {
     kept: string[];
     record: { kind: string; sha?: string; pr?: number; files: string[] } | null;
     stale: boolean;
+    /** Grant files deleted from main, revoked again by reconcile (the backstop to apply). */
+    deleted?: Array<{ grant: string; file: string; person: string; resource: string; changed: boolean }>;
   };
   revoked: Array<{
     grant: string;
@@ -135,6 +137,9 @@ export async function runReconcileAction(
         // The App token (the github provider needs one); the fake accepts `tok`.
         'INPUT_APP-TOKEN': 'tok',
         GITHUB_WORKFLOW: 'gitgrant reconcile',
+        // A scheduled run always runs on the default branch (as on a runner).
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_REF_NAME: 'main',
         INPUT_INTERVAL: opts.interval ?? '15m',
         ...(opts.env ?? {}),
       },

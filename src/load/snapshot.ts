@@ -100,6 +100,19 @@ export function buildSnapshot(files: readonly SnapshotInput[]): SnapshotResult {
     }
     const model = fileModel(value, source, DEFAULT_SETTINGS);
     diagnostics.push(...model.diagnostics);
+    const adminsFrom = (value as { settings?: { admins?: { from?: unknown } } } | null)?.settings?.admins
+      ?.from;
+    if (adminsFrom === 'codeowners') {
+      const { line, column } = source.at(['settings', 'admins', 'from']);
+      diagnostics.push({
+        code: 'config-invalid',
+        message:
+          'settings.admins cannot be `codeowners`: a policy change has no grant file whose owners could approve it; name groups, @ORG/TEAM teams or logins',
+        file: source.file,
+        line,
+        column,
+      });
+    }
 
     for (const r of model.resources) {
       if (!dup(seenResource.check(r.id, r.id, source, [...r.path, 'id']), source, [...r.path, 'id']))

@@ -157,6 +157,20 @@ describe('buildSnapshot', () => {
     expect(r.ok ? [] : r.diagnostics.map((d) => `${d.file} ${at(d)} ${d.message}`)).toEqual(want);
   });
 
+  test('settings.admins from codeowners is refused at its position: a policy change has no grant file to own', () => {
+    const r = buildSnapshot([
+      file('policies/a.yaml', 'settings:\n  admins: { from: codeowners, count: 1 }\n'),
+    ]);
+    expect(r.ok ? [] : r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'config-invalid', file: 'policies/a.yaml', line: 2, column: 19 }),
+    ]);
+    expect(r.ok || r.diagnostics[0]!.message).toMatch(/admins cannot be `codeowners`/);
+    // A list of selectors is fine, and so is codeowners in an access rule.
+    expect(
+      buildSnapshot([file('policies/a.yaml', 'settings:\n  admins: { from: [alice, bob], count: 1 }\n')]).ok,
+    ).toBe(true);
+  });
+
   test('files outside policies/ are ignored; null-prototype maps keep inherited names out', () => {
     const r = buildSnapshot([
       file('grants/x.yaml', 'junk'),

@@ -150,6 +150,10 @@ export function buildProgram(): Command {
     )
     .option('--state <file>', 'keep reconcile state in this file (default: the gitgrant-state branch)')
     .option('--no-record', 'revoke and report, but do not write the revocation commit or pull request')
+    .option(
+      '--default-branch <name>',
+      'the default branch (where removals are recorded); default: read from the API',
+    )
     .option('--now <iso>', 'the clock, as an ISO-8601 instant')
     .addOption(formatOption())
     .action(
@@ -159,6 +163,7 @@ export function buildProgram(): Command {
         interval: string;
         state?: string;
         record: boolean;
+        defaultBranch?: string;
         now?: string;
         format: string;
       }) => {

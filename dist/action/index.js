@@ -62676,6 +62676,21 @@ async function tokenLogin(gh) {
         throw e;
     }
 }
+/**
+ * The token's login for reconcile, which must not stop on it: when it cannot be read, `login` is
+ * null and `unknownLogin` says why (reconcile then writes no issue or comment: docs/operations.md).
+ */
+async function tokenLoginForReconcile(gh) {
+    try {
+        return { login: await tokenLogin(gh) };
+    }
+    catch (e) {
+        return {
+            login: null,
+            unknownLogin: `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`,
+        };
+    }
+}
 async function upsertStickyComment(gh, ref, issueNumber, marker, body, login, opts = {}) {
     const comments = await gh.paginate(gh.rest.issues.listComments, {
         ...ref,
@@ -72341,14 +72356,7 @@ async function actionReconcile(env) {
     // Neither the default branch nor the token's login may stop revocations (docs/security.md):
     // both fall back, and the run says so.
     const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), log);
-    let login = null;
-    let unknownLogin;
-    try {
-        login = await tokenLogin(appGh);
-    }
-    catch (e) {
-        unknownLogin = `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`;
-    }
+    const { login, unknownLogin } = await tokenLoginForReconcile(appGh);
     const result = await runReconcile({
         gh: appGh,
         teamsGh: appGh,

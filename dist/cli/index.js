@@ -52822,6 +52822,21 @@ async function tokenLogin(gh) {
         throw e;
     }
 }
+/**
+ * The token's login for reconcile, which must not stop on it: when it cannot be read, `login` is
+ * null and `unknownLogin` says why (reconcile then writes no issue or comment: docs/operations.md).
+ */
+async function tokenLoginForReconcile(gh) {
+    try {
+        return { login: await tokenLogin(gh) };
+    }
+    catch (e) {
+        return {
+            login: null,
+            unknownLogin: `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`,
+        };
+    }
+}
 async function upsertStickyComment(gh, ref, issueNumber, marker, body, login, opts = {}) {
     const comments = await gh.paginate(gh.rest.issues.listComments, {
         ...ref,
@@ -58070,19 +58085,22 @@ async function runReconcileCli(opts) {
     const log = (m) => process.stderr.write(`${m}\n`);
     const gh = createClient(token, { log });
     const ref = { owner, repo };
-    const { data } = await gh.rest.repos.get(ref);
+    // --default-branch: no API read needed before revoking (docs/operations.md).
+    const defaultBranch = opts.defaultBranch ?? (await gh.rest.repos.get(ref)).data.default_branch;
+    const { login, unknownLogin } = await tokenLoginForReconcile(gh);
     const result = await runReconcile({
         gh,
         teamsGh: gh,
         ref,
         repoDir: opts.repo,
-        login: await tokenLogin(gh),
+        login,
+        ...(unknownLogin ? { unknownLogin } : {}),
         // Only the App token manages collaborators and teams (as in apply).
         providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: gh } : {}),
         state: opts.state ? fileStateStore(opts.state) : branchStateStore(gh, ref),
         nowMs: opts.nowMs,
         intervalMs: interval.ms,
-        defaultBranch: data.default_branch,
+        defaultBranch,
         record: opts.record,
         log,
     });
@@ -61960,6 +61978,7 @@ function buildProgram() {
         .option('--interval <duration>', 'your schedule interval; a previous success older than twice this fails the run', '15m')
         .option('--state <file>', 'keep reconcile state in this file (default: the gitgrant-state branch)')
         .option('--no-record', 'revoke and report, but do not write the revocation commit or pull request')
+        .option('--default-branch <name>', 'the default branch (where removals are recorded); default: read from the API')
         .option('--now <iso>', 'the clock, as an ISO-8601 instant')
         .addOption(formatOption())
         .action(async (opts) => {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { runReconcile } from '../commands/reconcile.js';
 import { createClient } from '../github/client.js';
-import { tokenLogin } from '../github/report.js';
+import { tokenLoginForReconcile } from '../github/report.js';
 import { branchStateStore } from '../github/state-branch.js';
 import { providersFor } from '../providers/registry.js';
 import { renderReconcileMarkdown } from '../render/reconcile-markdown.js';
@@ -25,13 +25,7 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
   // Neither the default branch nor the token's login may stop revocations (docs/security.md):
   // both fall back, and the run says so.
   const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), log);
-  let login: string | null = null;
-  let unknownLogin: string | undefined;
-  try {
-    login = await tokenLogin(appGh);
-  } catch (e) {
-    unknownLogin = `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`;
-  }
+  const { login, unknownLogin } = await tokenLoginForReconcile(appGh);
   const result = await runReconcile({
     gh: appGh,
     teamsGh: appGh,

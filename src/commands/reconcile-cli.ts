@@ -6,7 +6,7 @@
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
 import { createClient } from '../github/client.js';
-import { tokenLogin } from '../github/report.js';
+import { tokenLoginForReconcile } from '../github/report.js';
 import { branchStateStore } from '../github/state-branch.js';
 import { providersFor } from '../providers/registry.js';
 import { renderReconcileMarkdown } from '../render/reconcile-markdown.js';
@@ -20,6 +20,7 @@ export async function runReconcileCli(opts: {
   interval: string;
   state?: string;
   record: boolean;
+  defaultBranch?: string;
 }): Promise<{ result: ReconcileResult; markdown: string }> {
   const [owner, repo] = opts.github.split('/');
   if (!owner || !repo) throw new UsageError(`--github must be owner/name (got "${opts.github}")`);
@@ -30,19 +31,22 @@ export async function runReconcileCli(opts: {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const gh = createClient(token, { log });
   const ref = { owner, repo };
-  const { data } = await gh.rest.repos.get(ref);
+  // --default-branch: no API read needed before revoking (docs/operations.md).
+  const defaultBranch = opts.defaultBranch ?? (await gh.rest.repos.get(ref)).data.default_branch;
+  const { login, unknownLogin } = await tokenLoginForReconcile(gh);
   const result = await runReconcile({
     gh,
     teamsGh: gh,
     ref,
     repoDir: opts.repo,
-    login: await tokenLogin(gh),
+    login,
+    ...(unknownLogin ? { unknownLogin } : {}),
     // Only the App token manages collaborators and teams (as in apply).
     providers: providersFor(process.env.GITGRANT_APP_TOKEN ? { githubClient: gh } : {}),
     state: opts.state ? fileStateStore(opts.state) : branchStateStore(gh, ref),
     nowMs: opts.nowMs,
     intervalMs: interval.ms,
-    defaultBranch: data.default_branch,
+    defaultBranch,
     record: opts.record,
     log,
   });

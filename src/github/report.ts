@@ -47,6 +47,23 @@ export async function tokenLogin(gh: GitHubClient): Promise<string | null> {
   }
 }
 
+/**
+ * The token's login for reconcile, which must not stop on it: when it cannot be read, `login` is
+ * null and `unknownLogin` says why (reconcile then writes no issue or comment: docs/operations.md).
+ */
+export async function tokenLoginForReconcile(
+  gh: GitHubClient,
+): Promise<{ login: string | null; unknownLogin?: string }> {
+  try {
+    return { login: await tokenLogin(gh) };
+  } catch (e) {
+    return {
+      login: null,
+      unknownLogin: `cannot read the token's own login (${e instanceof Error ? e.message : String(e)}): no alert, retro-review or escalation issue is written this run`,
+    };
+  }
+}
+
 export async function upsertStickyComment(
   gh: GitHubClient,
   ref: RepoRef,

@@ -860,4 +860,37 @@ describePostgres('reconcile (CLI, --now at the window boundaries)', () => {
       rmSync(stateDir, { recursive: true, force: true });
     }
   });
+
+  test('--default-branch: the repository and the login unreadable, the expired grant is still revoked and recorded', async () => {
+    const w = await world({ mode: 'commit' });
+    await aliceReadMerged(w, now() - 5 * HOUR);
+    w.gh.injectFault({ method: 'GET', path: '/repos/acme/access', status: 500, times: Infinity });
+    w.gh.injectFault({ method: 'GET', path: '/user', status: 500, times: Infinity });
+    const ws = await checkout(w);
+    const stateDir = mkdtempSync(join(tmpdir(), 'gitgrant-state-'));
+    const args = ['reconcile', '--github', 'acme/access', '--repo', ws, '--format', 'json'];
+    try {
+      // Without it, the repository read stops the run before any revocation (exit 2, no trace).
+      const without = await runCli(w, [...args, '--state', join(stateDir, 'a.json')], w.env);
+      expect(without.code).toBe(2);
+      expect(without.stderr).toContain('/repos/acme/access');
+      expect(without.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+      expect(await w.pg.canRead('alice')).toBe(true);
+
+      const run = await runCli(
+        w,
+        [...args, '--state', join(stateDir, 'b.json'), '--default-branch', 'main'],
+        w.env,
+      );
+      expect(run.code).toBe(1);
+      const r = JSON.parse(run.stdout) as { failures: Array<{ file: string }>; record: { kind: string } };
+      expect(r.failures.map((f) => f.file)).toEqual(['(token identity)']);
+      expect(r.record.kind).toBe('commit');
+      expect(await w.pg.canRead('alice')).toBe(false);
+      expect(mainFiles(w)).not.toContain(ALICE_READ);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
 });

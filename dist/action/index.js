@@ -70251,11 +70251,11 @@ class PostgresProvider {
                     already.push(role);
                     continue;
                 }
-                await postgres_run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
+                const raced = await postgres_run(db, resource, `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`, `GRANT ${role} TO ${identity}`);
                 if (!(await isMember(db, oids.get(role), memberOid))) {
                     throw new ProviderError(`resource ${resource.id}: GRANT ${role} TO ${identity} did not take effect (pg_auth_members has no membership)`, false, POSTGRES_ERROR_CODES.failed);
                 }
-                done.push(role);
+                (raced ? already : done).push(role);
             }
             const parts = [
                 ...done.map((role) => `GRANT ${role} TO ${identity}`),
@@ -70284,7 +70284,7 @@ class PostgresProvider {
             if (!(await isMember(db, roleOid, memberOid))) {
                 return { changed: false, detail: `${identity} is not a member of ${role}` };
             }
-            await postgres_run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
+            const raced = await postgres_run(db, resource, `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`, `REVOKE ${role} FROM ${identity}`);
             // Read back: REVOKE only removes grants made by the current role (PostgreSQL 16+ keeps one
             // membership per grantor) and only warns otherwise, so the catalog is the only proof.
             const grantors = await membershipGrantors(db, roleOid, memberOid);
@@ -70293,7 +70293,9 @@ class PostgresProvider {
                     `(still granted by ${grantors}; the connection role can only revoke its own grants): ` +
                     'revoke it by hand (REVOKE ... GRANTED BY ...)', false, POSTGRES_ERROR_CODES.notConfirmed);
             }
-            return { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
+            return raced
+                ? { changed: false, detail: `${identity} is no longer a member of ${role} (revoked concurrently)` }
+                : { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
         });
     }
     async list(resourceIn) {
@@ -70431,11 +70433,24 @@ async function membershipGrantors(db, roleOid, memberOid) {
         return null;
     return postgres_unique(result.rows.map((row) => row.grantor ?? '(unknown)')).join(', ');
 }
+/**
+ * A GRANT or REVOKE that raced the same change by another session (two overlapping runs):
+ * "tuple concurrently deleted/updated" (XX000) or a duplicate membership row (23505). Not an
+ * error of ours: the catalog, read back by the caller, says what holds now.
+ */
+function isConcurrentCatalogChange(err) {
+    const code = sqlState(err);
+    return (code === '23505' || (code === 'XX000' && /\bconcurrently (deleted|updated)\b/.test(errorMessage(err))));
+}
+/** Runs a GRANT or REVOKE; true when it raced another session's same change (see above). */
 async function postgres_run(db, resource, sql, display) {
     try {
         await db.query(sql);
+        return false;
     }
     catch (err) {
+        if (isConcurrentCatalogChange(err))
+            return true;
         const code = sqlState(err);
         if (code === '42501' || code === '0LP01') {
             // insufficient_privilege / invalid_grant_operation: the connection role may not do this.

@@ -127,7 +127,7 @@ export class PostgresProvider implements Provider {
           already.push(role);
           continue;
         }
-        await run(
+        const raced = await run(
           db,
           resource,
           `GRANT ${quoteIdent(role)} TO ${quoteIdent(identity)}`,
@@ -140,7 +140,7 @@ export class PostgresProvider implements Provider {
             POSTGRES_ERROR_CODES.failed,
           );
         }
-        done.push(role);
+        (raced ? already : done).push(role);
       }
       const parts = [
         ...done.map((role) => `GRANT ${role} TO ${identity}`),
@@ -171,7 +171,7 @@ export class PostgresProvider implements Provider {
       if (!(await isMember(db, roleOid, memberOid))) {
         return { changed: false, detail: `${identity} is not a member of ${role}` };
       }
-      await run(
+      const raced = await run(
         db,
         resource,
         `REVOKE ${quoteIdent(role)} FROM ${quoteIdent(identity)}`,
@@ -189,7 +189,9 @@ export class PostgresProvider implements Provider {
           POSTGRES_ERROR_CODES.notConfirmed,
         );
       }
-      return { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
+      return raced
+        ? { changed: false, detail: `${identity} is no longer a member of ${role} (revoked concurrently)` }
+        : { changed: true, detail: `REVOKE ${role} FROM ${identity}` };
     });
   }
 
@@ -378,10 +380,25 @@ async function membershipGrantors(db: pg.Client, roleOid: string, memberOid: str
   return unique(result.rows.map((row) => row.grantor ?? '(unknown)')).join(', ');
 }
 
-async function run(db: pg.Client, resource: Resource, sql: string, display: string): Promise<void> {
+/**
+ * A GRANT or REVOKE that raced the same change by another session (two overlapping runs):
+ * "tuple concurrently deleted/updated" (XX000) or a duplicate membership row (23505). Not an
+ * error of ours: the catalog, read back by the caller, says what holds now.
+ */
+function isConcurrentCatalogChange(err: unknown): boolean {
+  const code = sqlState(err);
+  return (
+    code === '23505' || (code === 'XX000' && /\bconcurrently (deleted|updated)\b/.test(errorMessage(err)))
+  );
+}
+
+/** Runs a GRANT or REVOKE; true when it raced another session's same change (see above). */
+async function run(db: pg.Client, resource: Resource, sql: string, display: string): Promise<boolean> {
   try {
     await db.query(sql);
+    return false;
   } catch (err) {
+    if (isConcurrentCatalogChange(err)) return true;
     const code = sqlState(err);
     if (code === '42501' || code === '0LP01') {
       // insufficient_privilege / invalid_grant_operation: the connection role may not do this.

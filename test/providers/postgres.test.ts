@@ -195,6 +195,23 @@ describePostgres('PostgresProvider (real server)', () => {
     expect(await aliceSelect()).toBe('denied');
   });
 
+  // Two overlapping reconcile runs revoke (or grant) the same membership at once: one of the
+  // statements may fail with "tuple concurrently deleted" (XX000) or a duplicate row (23505).
+  // Neither is a failure: the catalog, read back, is the answer.
+  test('concurrent grants and revokes of the same membership all succeed and agree', async () => {
+    for (let i = 0; i < 15; i++) {
+      const grants = await Promise.all(
+        [1, 2, 3].map(() => provider.grant(change('grant', 'read', ['read']))),
+      );
+      expect(await membersOf(READ)).toContain(ALICE);
+      expect(grants.some((g) => g.changed)).toBe(true);
+      const revokes = await Promise.all([1, 2, 3].map(() => provider.revoke(change('revoke', 'read', []))));
+      expect(await membersOf(READ)).toEqual([BOT]);
+      expect(revokes.some((r) => r.changed)).toBe(true);
+      for (const r of revokes) expect(r.detail).toMatch(/REVOKE|not a member|no longer a member/);
+    }
+  });
+
   test('grant also ensures every level in `held`', async () => {
     const g = await provider.grant(change('grant', 'write', ['read', 'write']));
     expect(g.changed).toBe(true);

@@ -71317,6 +71317,8 @@ async function syncRetroIssues(deps, tracked, lookup, log) {
  *   - approval-at-merge results per (file, landing commit): immutable once merged, so each grant
  *     is checked against the API once, not on every run;
  *   - per grant file, how many runs in a row failed to revoke it (an alert after 3);
+ *   - per expired grant file still on the default branch (its revocation pull request not yet
+ *     merged), the revocations already confirmed: not sent again on every run;
  *   - which deletions of grant files are confirmed revoked (a watermark) and which still fail.
  * Stored as JSON in a file (CLI: --state FILE) or on a branch (the Action: `gitgrant-state`).
  * A missing or unreadable state is an empty state: it costs API requests, never correctness.
@@ -71341,11 +71343,17 @@ function parseState(text) {
             ...(v.lastRun ? { lastRun: v.lastRun } : {}),
             ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
             ...(validDeletions(v.deletions) ? { deletions: v.deletions } : {}),
+            ...(validRevoked(v.revoked) ? { revoked: v.revoked } : {}),
         };
     }
     catch {
         return emptyState();
     }
+}
+function validRevoked(r) {
+    return (!!r &&
+        typeof r === 'object' &&
+        Object.values(r).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')));
 }
 function validDeletions(d) {
     if (!d || typeof d !== 'object')
@@ -71798,6 +71806,10 @@ async function runReconcile(deps) {
     for (const key of Object.keys(state.approvals))
         if (!current.has(key))
             delete state.approvals[key];
+    const confirmed = (state.revoked ??= {});
+    for (const key of Object.keys(confirmed))
+        if (!current.has(key))
+            delete confirmed[key];
     const files = new Set(known.map((k) => k.file));
     for (const f of Object.keys(state.revokeFailures))
         if (!files.has(f))
@@ -71890,7 +71902,13 @@ async function runReconcile(deps) {
                     access: v.grant.access,
                     requester: v.grant.requester,
                 });
-        for (const { resource, access, requester } of pairs.values()) {
+        // Revocations confirmed by an earlier run (the file waits for its revocation pull request to
+        // be merged) are not sent again: access given back by hand since is drift, not an expiry.
+        const key = approvalKey(k.file, k.window.landingCommit ?? '');
+        const done = new Set(confirmed[key] ?? []);
+        for (const [pair, { resource, access, requester }] of pairs) {
+            if (done.has(pair))
+                continue;
             try {
                 const r = await deps.providers(resource.provider).revoke({
                     resource,
@@ -71905,12 +71923,15 @@ async function runReconcile(deps) {
                     },
                 });
                 result.revoked.push({ ...change(k, resource, r.changed, r.detail), person: requester, access });
+                done.add(pair);
             }
             catch (e) {
                 allOk = false;
                 result.failures.push(failureOf(k.file, resource.id, e));
             }
         }
+        if (done.size > 0)
+            confirmed[key] = [...done].sort();
         if (allOk) {
             if ((state.revokeFailures[k.file] ?? 0) >= 3)
                 await closeAlert(k.file);

@@ -283,6 +283,8 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   // State only for files still on the default branch (a removed file's history is in git).
   const current = new Set(known.map((k) => approvalKey(k.file, k.window.landingCommit ?? '')));
   for (const key of Object.keys(state.approvals)) if (!current.has(key)) delete state.approvals[key];
+  const confirmed = (state.revoked ??= {});
+  for (const key of Object.keys(confirmed)) if (!current.has(key)) delete confirmed[key];
   const files = new Set(known.map((k) => k.file));
   for (const f of Object.keys(state.revokeFailures)) if (!files.has(f)) delete state.revokeFailures[f];
 
@@ -373,7 +375,12 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
           access: v.grant.access,
           requester: v.grant.requester,
         });
-    for (const { resource, access, requester } of pairs.values()) {
+    // Revocations confirmed by an earlier run (the file waits for its revocation pull request to
+    // be merged) are not sent again: access given back by hand since is drift, not an expiry.
+    const key = approvalKey(k.file, k.window.landingCommit ?? '');
+    const done = new Set(confirmed[key] ?? []);
+    for (const [pair, { resource, access, requester }] of pairs) {
+      if (done.has(pair)) continue;
       try {
         const r = await deps.providers(resource.provider).revoke({
           resource,
@@ -388,11 +395,13 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
           },
         });
         result.revoked.push({ ...change(k, resource, r.changed, r.detail), person: requester, access });
+        done.add(pair);
       } catch (e) {
         allOk = false;
         result.failures.push(failureOf(k.file, resource.id, e));
       }
     }
+    if (done.size > 0) confirmed[key] = [...done].sort();
     if (allOk) {
       if ((state.revokeFailures[k.file] ?? 0) >= 3) await closeAlert(k.file);
       delete state.revokeFailures[k.file];

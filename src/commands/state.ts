@@ -4,6 +4,8 @@
  *   - approval-at-merge results per (file, landing commit): immutable once merged, so each grant
  *     is checked against the API once, not on every run;
  *   - per grant file, how many runs in a row failed to revoke it (an alert after 3);
+ *   - per expired grant file still on the default branch (its revocation pull request not yet
+ *     merged), the revocations already confirmed: not sent again on every run;
  *   - which deletions of grant files are confirmed revoked (a watermark) and which still fail.
  * Stored as JSON in a file (CLI: --state FILE) or on a branch (the Action: `gitgrant-state`).
  * A missing or unreadable state is an empty state: it costs API requests, never correctness.
@@ -31,6 +33,11 @@ export interface ReconcileState {
   revokeFailures: Record<string, number>;
   /** Notifications already sent (docs/notifications.md): key → ISO time sent. */
   notified?: Record<string, string>;
+  /**
+   * Expired grant files still on the default branch: `file@landing` → the revocations already
+   * confirmed (`resource\0access\0login`), not sent to the providers again.
+   */
+  revoked?: Record<string, string[]>;
   /** Grant files deleted from the default branch: confirmed up to `through`, `pending` still failing. */
   deletions?: DeletionsState;
 }
@@ -53,10 +60,19 @@ export function parseState(text: string | null): ReconcileState {
       ...(v.lastRun ? { lastRun: v.lastRun } : {}),
       ...(v.notified && typeof v.notified === 'object' ? { notified: v.notified } : {}),
       ...(validDeletions(v.deletions) ? { deletions: v.deletions } : {}),
+      ...(validRevoked(v.revoked) ? { revoked: v.revoked } : {}),
     };
   } catch {
     return emptyState();
   }
+}
+
+function validRevoked(r: unknown): r is Record<string, string[]> {
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    Object.values(r).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'))
+  );
 }
 
 function validDeletions(d: unknown): d is DeletionsState {

@@ -262,11 +262,23 @@ describePostgres('reconcile (Action, schedule / workflow_dispatch)', () => {
         event: expect.objectContaining({ type: 'revoke', grant_id: 'ivan-notebooks', person: 'ivan' }),
       }),
     ]);
-    // A third run with nothing new: still one PR, no duplicate, green.
+    // A third run with nothing new: still one PR, no duplicate, green; the revocations the
+    // earlier runs confirmed are not sent again while the PR waits (no second webhook event).
     const run3 = await reconcile(w);
     expect(run3.code).toBe(0);
+    expect(run3.revoked).toEqual([]);
     expect(revocationPrs(w)).toHaveLength(1);
     expect(w.repo.pulls.get(pr.number)!.issue.state).toBe('open');
+    expect(prFiles(w, pr.number)).toEqual([second.path, ALICE_READ].sort());
+    expect(w.hooks.events('/hooks/notebooks')).toHaveLength(1);
+
+    // Access given back by hand after its confirmed revocation is drift, not a new expiry.
+    await w.pg.admin.query(`GRANT "${w.pg.role('billing_read')}" TO "${w.pg.role('alice')}"`);
+    const run4 = await reconcile(w);
+    expect(run4.revoked).toEqual([]);
+    expect(run4.result.drift).toEqual([
+      expect.objectContaining({ resource: 'billing-db-prod', identity: w.pg.role('alice'), access: 'read' }),
+    ]);
   });
 
   test('mode commit: ONE commit on the default branch removes the expired file; the next run makes none', async () => {

@@ -5,9 +5,9 @@
  *   2. expired → revoke at every provider (read back to confirm); confirmed removals are recorded
  *      in one revocation commit or PR; a failed one keeps its file (its own retry), keeps the run
  *      red, and after 3 failed runs in a row raises one alert issue;
- *   3. active and approved at merge → grant again where the provider says the access is missing;
  *   2b. grant files deleted from the default branch since the last run: revoked once more, and
  *      retried until confirmed (src/commands/deletions.ts), so a failed `apply` loses nothing;
+ *   3. active and approved at merge → grant again where the provider says the access is missing;
  *   4. drift: access a provider lists that no active grant and no baseline explains; removed when
  *      the resource says `prune: true`;
  *   5. the time of the last successful run, failing loudly when the previous one is too old.
@@ -424,8 +424,9 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
   await revokeDeletions();
 
   // 3 and 4. Every declared resource: list once; re-grant what is missing; report (and prune)
-  // drift. Not on a fallback configuration: it may grant or prune nothing. Every resource, not only those with grants: access nobody asked for is drift wherever
-  // it appears, and a resource reconcile cannot read is one it could not revoke on either.
+  // drift. Every resource, not only those with grants: access nobody asked for is drift wherever
+  // it appears, and a resource reconcile cannot read is one it could not revoke on either. Not on
+  // a fallback configuration (invalid policies/ on the default branch): nothing is granted then.
   for (const resource of revokeOnly ? [] : config.prepared.snapshot.resources) {
     let assignments: Assignment[] | null;
     try {

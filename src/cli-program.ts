@@ -19,7 +19,7 @@ import { renderValidateText, renderDiagnostic } from './render/validate-text.js'
 import { renderExplainText } from './render/explain-text.js';
 import { renderPlanText } from './render/plan-text.js';
 import { styler } from './render/style.js';
-import { formatOption, parseNow, print } from './cli/common.js';
+import { formatOption, parseNow, print, printOutcome } from './cli/common.js';
 import { registerExtraCommands } from './cli/extra.js';
 
 const VERSION = '0.1.0';
@@ -118,22 +118,11 @@ export function buildProgram(): Command {
     .option('--now <iso>', 'the clock, as an ISO-8601 instant')
     .addOption(formatOption())
     .action(
-      async (opts: {
-        before: string;
-        after: string;
-        github: string;
-        repo: string;
-        now?: string;
-        format: string;
-      }) => {
-        const { result, markdown } = await runApplyCli({
-          ...opts,
-          repo: resolve(opts.repo),
-          nowMs: parseNow(opts.now),
-        });
-        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
-        process.exitCode = result.ok ? 0 : 1;
-      },
+      (opts: { before: string; after: string; github: string; repo: string; now?: string; format: string }) =>
+        printOutcome(
+          opts.format,
+          runApplyCli({ ...opts, repo: resolve(opts.repo), nowMs: parseNow(opts.now) }),
+        ),
     );
 
   program
@@ -166,15 +155,11 @@ export function buildProgram(): Command {
         defaultBranch?: string;
         now?: string;
         format: string;
-      }) => {
-        const { result, markdown } = await runReconcileCli({
-          ...opts,
-          repo: resolve(opts.repo),
-          nowMs: parseNow(opts.now),
-        });
-        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
-        process.exitCode = result.ok ? 0 : 1;
-      },
+      }) =>
+        printOutcome(
+          opts.format,
+          runReconcileCli({ ...opts, repo: resolve(opts.repo), nowMs: parseNow(opts.now) }),
+        ),
     );
 
   program

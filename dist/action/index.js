@@ -72392,7 +72392,7 @@ async function actionReconcile(env) {
         throw new UsageError(`interval: ${parsed.reason}`);
     // Neither the default branch nor the token's login may stop revocations (docs/security.md):
     // both fall back, and the run says so.
-    const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), log);
+    const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), (m) => warning(m));
     const { login, unknownLogin } = await tokenLoginForReconcile(appGh);
     const result = await runReconcile({
         gh: appGh,
@@ -72451,7 +72451,7 @@ async function defaultBranchOf(env, get, log) {
         const fallback = typeof fromPayload === 'string' && fromPayload ? fromPayload : fromRef;
         if (!fallback)
             throw e;
-        log(`warning: cannot read the repository (${e instanceof Error ? e.message : String(e)}): using ${fallback} as the default branch`);
+        log(`cannot read the repository (${e instanceof Error ? e.message : String(e)}): using ${fallback} as the default branch`);
         return fallback;
     }
 }

@@ -58432,6 +58432,15 @@ const formatOption = () => new Option('--format <format>', 'output format').choi
 function print(text) {
     process.stdout.write(text);
 }
+/**
+ * The end of a command that acts through the API (apply, reconcile): its result as JSON or its
+ * report as Markdown, and exit status 1 when the result is not ok.
+ */
+async function printOutcome(format, outcome) {
+    const { result, markdown } = await outcome;
+    print(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+    process.exitCode = result.ok ? 0 : 1;
+}
 
 ;// CONCATENATED MODULE: ./src/commands/doctor-model.ts
 /**
@@ -61998,15 +62007,7 @@ function buildProgram() {
         .option('--repo <dir>', 'local clone of the default branch with full history', '.')
         .option('--now <iso>', 'the clock, as an ISO-8601 instant')
         .addOption(formatOption())
-        .action(async (opts) => {
-        const { result, markdown } = await runApplyCli({
-            ...opts,
-            repo: (0,external_node_path_.resolve)(opts.repo),
-            nowMs: parseNow(opts.now),
-        });
-        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
-        process.exitCode = result.ok ? 0 : 1;
-    });
+        .action((opts) => printOutcome(opts.format, runApplyCli({ ...opts, repo: (0,external_node_path_.resolve)(opts.repo), nowMs: parseNow(opts.now) })));
     program
         .command('reconcile')
         .description('revoke expired grants, re-apply missing ones, report drift, record removals (run on a schedule)')
@@ -62018,15 +62019,7 @@ function buildProgram() {
         .option('--default-branch <name>', 'the default branch (where removals are recorded); default: read from the API')
         .option('--now <iso>', 'the clock, as an ISO-8601 instant')
         .addOption(formatOption())
-        .action(async (opts) => {
-        const { result, markdown } = await runReconcileCli({
-            ...opts,
-            repo: (0,external_node_path_.resolve)(opts.repo),
-            nowMs: parseNow(opts.now),
-        });
-        print(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
-        process.exitCode = result.ok ? 0 : 1;
-    });
+        .action(async (opts) => printOutcome(opts.format, runReconcileCli({ ...opts, repo: (0,external_node_path_.resolve)(opts.repo), nowMs: parseNow(opts.now) })));
     program
         .command('audit')
         .description('every access window ever, reconstructed from git history alone')

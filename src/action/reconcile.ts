@@ -24,7 +24,11 @@ export async function actionReconcile(env: ActionEnv): Promise<void> {
   if (!parsed.ok) throw new UsageError(`interval: ${parsed.reason}`);
   // Neither the default branch nor the token's login may stop revocations (docs/security.md):
   // both fall back, and the run says so.
-  const defaultBranch = await defaultBranchOf(env, () => gh.rest.repos.get(ref), log);
+  const defaultBranch = await defaultBranchOf(
+    env,
+    () => gh.rest.repos.get(ref),
+    (m) => core.warning(m),
+  );
   const { login, unknownLogin } = await tokenLoginForReconcile(appGh);
   const result = await runReconcile({
     gh: appGh,
@@ -100,7 +104,7 @@ export async function defaultBranchOf(
     const fallback = typeof fromPayload === 'string' && fromPayload ? fromPayload : fromRef;
     if (!fallback) throw e;
     log(
-      `warning: cannot read the repository (${e instanceof Error ? e.message : String(e)}): using ${fallback} as the default branch`,
+      `cannot read the repository (${e instanceof Error ? e.message : String(e)}): using ${fallback} as the default branch`,
     );
     return fallback;
   }

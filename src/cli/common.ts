@@ -22,3 +22,16 @@ export const formatOption = () =>
 export function print(text: string): void {
   process.stdout.write(text);
 }
+
+/**
+ * The end of a command that acts through the API (apply, reconcile): its result as JSON or its
+ * report as Markdown, and exit status 1 when the result is not ok.
+ */
+export async function printOutcome(
+  format: string,
+  outcome: Promise<{ result: { ok: boolean }; markdown: string }>,
+): Promise<void> {
+  const { result, markdown } = await outcome;
+  print(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+  process.exitCode = result.ok ? 0 : 1;
+}

@@ -7,25 +7,22 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
+import type { FakeGitHub } from '../fake-github/server.js';
 import { exportToGit } from '../fake-github/git-sync.js';
 import { actionBundle, describeRun, REPO_ROOT, type ActionRun } from '../helpers/action.js';
 import { commentsOf, exampleFile, pushToPr } from '../helpers/acme.js';
 import {
   HOOK_SECRET,
-  PgFixture,
   applyPush,
   grantFile,
   parseList,
+  useApplyWorlds,
   pushToMain,
-  removeClone,
   requestAndMerge,
-  seedApplyWorld,
   validatePr,
   type ApplyWorld,
 } from '../helpers/apply-world.js';
 import { describePostgres } from '../helpers/postgres.js';
-import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const APPLY_MARKER = '<!-- gitgrant:apply -->';
 
@@ -55,10 +52,8 @@ interface ResultOut {
   alerts: number[];
 }
 
-const pgf = new PgFixture();
-const hooks = new WebhookReceiver(HOOK_SECRET);
-let gh: FakeGitHub | undefined;
-let w: ApplyWorld | undefined;
+// `world_`: tests name their world `world`.
+const { pgf, hooks, world: world_, usePostgres } = useApplyWorlds();
 
 const granted = (run: ActionRun) => parseList<Entry>(run.outputs.granted);
 const revoked = (run: ActionRun) => parseList<Entry>(run.outputs.revoked);
@@ -93,40 +88,10 @@ const STG_READ = (requester = 'alice') =>
 
 beforeAll(async () => {
   actionBundle(); // fails at once, with the fix, when dist/ was not built
-  await hooks.start();
 });
-
-afterAll(async () => {
-  await hooks.stop();
-});
-
-afterEach(async () => {
-  hooks.reset();
-  removeClone(w);
-  w = undefined;
-  if (gh) {
-    expect(gh.unexpectedRequests()).toEqual([]);
-    await gh.close();
-    gh = undefined;
-  }
-});
-
-async function world(): Promise<ApplyWorld> {
-  gh = await startFakeGitHub();
-  w = seedApplyWorld(gh, pgf, hooks);
-  return w;
-}
 
 describePostgres('apply (Action, push to the default branch)', () => {
-  beforeAll(async () => {
-    await pgf.setUp();
-  });
-  afterAll(async () => {
-    await pgf.tearDown();
-  });
-  afterEach(async () => {
-    await pgf.resetAlice();
-  });
+  usePostgres();
 
   test('happy path: an approved, merged request is granted in PostgreSQL, reported in the summary and on the PR', async () => {
     const world = await world_();
@@ -585,11 +550,6 @@ describePostgres('apply (Action, push to the default branch)', () => {
     expect(again.stdout).toContain('billing-db-staging');
   });
 });
-
-/** `world()` under a name that does not shadow the module-level variable in tests. */
-function world_(): Promise<ApplyWorld> {
-  return world();
-}
 
 function readFileAtMain(world: ApplyWorld, path: string): string {
   const sha = world.repo.branchSha('main')!;

@@ -8,30 +8,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportToGit } from '../fake-github/git-sync.js';
-import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { actionBundle, describeRun, runAction, type ActionRun } from '../helpers/action.js';
 import { commentsOf, exampleFile, openPullRequest, pullRequestPayload, review } from '../helpers/acme.js';
 import {
   HOOK_SECRET,
-  PgFixture,
   applyPush,
   grantFile,
   parseList,
+  useApplyWorlds,
   pushToMain,
-  removeClone,
-  seedApplyWorld,
   type ApplyWorld,
 } from '../helpers/apply-world.js';
 import { describePostgres } from '../helpers/postgres.js';
 import { HOUR, MINUTE, cliBundle, iso, runCli, runReconcileAction } from '../helpers/reconcile.js';
-import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 jest.setTimeout(180_000);
 
-const pgf = new PgFixture();
-const hooks = new WebhookReceiver(HOOK_SECRET);
-let gh: FakeGitHub | undefined;
-let w: ApplyWorld | undefined;
+// `world_`: tests name their world `world`.
+const { pgf, world: world_, usePostgres } = useApplyWorlds();
 let n = 0;
 
 interface Entry {
@@ -45,27 +39,7 @@ interface Entry {
 beforeAll(async () => {
   actionBundle();
   cliBundle();
-  await hooks.start();
 });
-afterAll(async () => {
-  await hooks.stop();
-});
-afterEach(async () => {
-  hooks.reset();
-  removeClone(w);
-  w = undefined;
-  if (gh) {
-    expect(gh.unexpectedRequests()).toEqual([]);
-    await gh.close();
-    gh = undefined;
-  }
-});
-
-async function world(): Promise<ApplyWorld> {
-  gh = await startFakeGitHub();
-  w = seedApplyWorld(gh, pgf, hooks);
-  return w;
-}
 
 const env = () => ({ [pgf.envName]: pgf.url, GG_HOOK_SECRET: HOOK_SECRET });
 
@@ -117,15 +91,7 @@ const READ = (extendsId?: string) =>
   }) + (extendsId ? `extends: ${extendsId}\n` : '');
 
 describePostgres('extensions (extends:)', () => {
-  beforeAll(async () => {
-    await pgf.setUp();
-  });
-  afterAll(async () => {
-    await pgf.tearDown();
-  });
-  afterEach(async () => {
-    await pgf.resetAlice();
-  });
+  usePostgres();
   test('extending a live grant continues its window without a gap: validate green, apply changes nothing, reconcile at the old end keeps the access; a 3rd extension beyond max_extensions 2 is refused', async () => {
     const world = await world_();
     const F = (i: number) => `grants/production/billing/alice-read-${i}.yaml`;
@@ -284,15 +250,7 @@ async function breakGlassMerged(world: ApplyWorld) {
 }
 
 describePostgres('break-glass', () => {
-  beforeAll(async () => {
-    await pgf.setUp();
-  });
-  afterAll(async () => {
-    await pgf.tearDown();
-  });
-  afterEach(async () => {
-    await pgf.resetAlice();
-  });
+  usePostgres();
   test('validate passes without approvals and says so; apply grants and opens ONE retro-review issue; reconcile without the review revokes early and records it', async () => {
     const world = await world_();
     const r = await breakGlassMerged(world);
@@ -366,6 +324,3 @@ describePostgres('break-glass', () => {
     ).toContain('approved by grace');
   });
 });
-
-// `world` is a helper name; tests call it through this alias to keep `world` free for locals.
-const world_ = world;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { exportToGit } from '../fake-github/git-sync.js';
-import type { FakeGitHub } from '../fake-github/server.js';
+import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { describeRun, runAction, type ActionRun } from './action.js';
 import {
   exampleFile,
@@ -26,7 +26,7 @@ import {
   type OpenedPr,
 } from './acme.js';
 import { adminUrl, connectAdmin, execFormatted, uniqueSuffix, urlFor } from './postgres.js';
-import type { WebhookReceiver } from './webhook-receiver.js';
+import { WebhookReceiver } from './webhook-receiver.js';
 
 export const HOOK_SECRET = 'e2e-hook-secret-0123456789abcdef';
 export const APP_TOKEN = 'app-tok';
@@ -378,4 +378,43 @@ export function pushToMain(
 
 export function parseList<T = Record<string, unknown>>(text: string | undefined): T[] {
   return text ? (JSON.parse(text) as T[]) : [];
+}
+
+/**
+ * The lifecycle of apply worlds in one test file (call it at module level): one webhook receiver
+ * for the file; `world()` seeds a fresh fake GitHub and clone for a test, closed after it (with no
+ * unexpected request). Inside the file's describePostgres block, `usePostgres()` sets the
+ * PostgreSQL fixture up once and resets alice after each test.
+ */
+export function useApplyWorlds() {
+  const pgf = new PgFixture();
+  const hooks = new WebhookReceiver(HOOK_SECRET);
+  let gh: FakeGitHub | undefined;
+  let w: ApplyWorld | undefined;
+  beforeAll(() => hooks.start());
+  afterAll(() => hooks.stop());
+  afterEach(async () => {
+    hooks.reset();
+    removeClone(w);
+    w = undefined;
+    if (gh) {
+      expect(gh.unexpectedRequests()).toEqual([]);
+      await gh.close();
+      gh = undefined;
+    }
+  });
+  return {
+    pgf,
+    hooks,
+    async world(): Promise<ApplyWorld> {
+      gh = await startFakeGitHub();
+      w = seedApplyWorld(gh, pgf, hooks);
+      return w;
+    },
+    usePostgres(): void {
+      beforeAll(() => pgf.setUp());
+      afterAll(() => pgf.tearDown());
+      afterEach(() => pgf.resetAlice());
+    },
+  };
 }

@@ -43767,8 +43767,11 @@ function compilePattern(pattern) {
         const first = i === 0;
         const last = i === segments.length - 1;
         if (isDoubleStar(seg)) {
+            // everything (below); with a trailing slash (`dir/**/`, `**/`) only what is inside the
+            // directories below, never a file directly in `dir` (gitignore: a trailing slash matches
+            // directories only).
             if (last)
-                re += first ? '.+' : '/.+'; // everything (below)
+                re += (first ? '' : '/') + (trailingSlash ? '.+/.+' : '.+');
             else if (first)
                 re += '(?:.+/)?'; // any leading directories, or none
             else

@@ -167,8 +167,10 @@ export function compilePattern(pattern: string): RegExp {
     const first = i === 0;
     const last = i === segments.length - 1;
     if (isDoubleStar(seg)) {
-      if (last)
-        re += first ? '.+' : '/.+'; // everything (below)
+      // everything (below); with a trailing slash (`dir/**/`, `**/`) only what is inside the
+      // directories below, never a file directly in `dir` (gitignore: a trailing slash matches
+      // directories only).
+      if (last) re += (first ? '' : '/') + (trailingSlash ? '.+/.+' : '.+');
       else if (first)
         re += '(?:.+/)?'; // any leading directories, or none
       else re += '(?:/.+)?'; // any directories in between, or none

@@ -24,6 +24,11 @@ describe('patterns (GitHub example file and gitignore rules)', () => {
     ['*.js', 'app.jsx', false],
     ['*.go', 'cmd/main.go', true],
     ['*.txt', 'notes/a.txt', true],
+    // `**` then a trailing slash: directories below only, never a file directly in the directory
+    ['grants/production/**/', 'grants/production/eu/x.yaml', true],
+    ['grants/production/**/', 'grants/production/x.yaml', false],
+    ['**/', 'docs/a.md', true],
+    ['**/', 'README.md', false],
     // leading slash + trailing slash: that root directory, any depth below
     ['/build/logs/', 'build/logs/a.log', true],
     ['/build/logs/', 'build/logs/2024/a.log', true],

@@ -5,11 +5,9 @@
  * fake, with real providers: PostgreSQL (`bash .ci/postgres.sh`), a local signed webhook receiver,
  * and the fake's collaborators API. Build first: `npm run build`.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { FakeGitHub } from '../fake-github/server.js';
 import { exportToGit } from '../fake-github/git-sync.js';
-import { actionBundle, describeRun, REPO_ROOT, type ActionRun } from '../helpers/action.js';
+import { actionBundle, describeRun, type ActionRun } from '../helpers/action.js';
 import { commentsOf, exampleFile, pushToPr } from '../helpers/acme.js';
 import {
   HOOK_SECRET,
@@ -23,6 +21,7 @@ import {
   type ApplyWorld,
 } from '../helpers/apply-world.js';
 import { describePostgres } from '../helpers/postgres.js';
+import { runCli } from '../helpers/reconcile.js';
 
 const APPLY_MARKER = '<!-- gitgrant:apply -->';
 
@@ -508,6 +507,7 @@ describePostgres('apply (Action, push to the default branch)', () => {
     });
     await exportToGit(world.repo, world.clone, { branches: ['main'] });
     const cli = await runCli(
+      world,
       [
         'apply',
         '--before',
@@ -521,16 +521,9 @@ describePostgres('apply (Action, push to the default branch)', () => {
         '--format',
         'json',
       ],
-      {
-        GITHUB_API_URL: world.gh.url,
-        GITHUB_TOKEN: 'tok',
-        GITGRANT_THROTTLE_MIN_TIME_MS: '0',
-        GITGRANT_RETRY_BASE_MS: '10',
-        [pgf.envName]: pgf.url,
-        GG_HOOK_SECRET: HOOK_SECRET,
-      },
+      { GITGRANT_APP_TOKEN: undefined, [pgf.envName]: pgf.url, GG_HOOK_SECRET: HOOK_SECRET },
     );
-    if (cli.status !== 0) throw new Error(`CLI failed (${cli.status})\n${cli.stdout}\n${cli.stderr}`);
+    if (cli.code !== 0) throw new Error(`CLI failed (${cli.code})\n${cli.stdout}\n${cli.stderr}`);
     const out = JSON.parse(cli.stdout) as { ok: boolean; granted: Entry[] };
     expect(out.ok).toBe(true);
     expect(out.granted.map((e) => [e.resource, e.changed])).toEqual([['billing-db-staging', true]]);
@@ -538,15 +531,11 @@ describePostgres('apply (Action, push to the default branch)', () => {
 
     // Text output, rerun: converges.
     const again = await runCli(
+      world,
       ['apply', '--before', m.before, '--after', m.after, '--github', 'acme/access', '--repo', world.clone],
-      {
-        GITHUB_API_URL: world.gh.url,
-        GITHUB_TOKEN: 'tok',
-        GITGRANT_THROTTLE_MIN_TIME_MS: '0',
-        [pgf.envName]: pgf.url,
-      },
+      { GITGRANT_APP_TOKEN: undefined, [pgf.envName]: pgf.url },
     );
-    expect(again.status).toBe(0);
+    expect(again.code).toBe(0);
     expect(again.stdout).toContain('billing-db-staging');
   });
 });
@@ -558,26 +547,4 @@ function readFileAtMain(world: ApplyWorld, path: string): string {
   const e = flat.get(path);
   if (!e) throw new Error(`${path} not on main`);
   return world.repo.objects.getBlob(e.sha)!.content.toString('utf8');
-}
-
-/** The bundled CLI as a child process (asynchronous: the fake answers in this process). */
-function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const base: Record<string, string> = {};
-    for (const k of ['PATH', 'HOME', 'LANG', 'TZ'])
-      if (process.env[k] !== undefined) base[k] = process.env[k]!;
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gitgrant.js'), ...args], {
-      env: { ...base, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
 }

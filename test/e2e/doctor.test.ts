@@ -6,9 +6,7 @@
  * errors. Build first: `npm run build`.
  */
 import { jest } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DoctorCheck, DoctorReport } from '../../src/commands/doctor-model.js';
 import { cronGapMs } from '../../src/commands/doctor-workflows.js';
@@ -17,6 +15,7 @@ import { startFakeGitHub, type FakeGitHub, type TokenSpec } from '../fake-github
 import type { FileSpec, Repo } from '../fake-github/state.js';
 import { REPO_ROOT } from '../helpers/action.js';
 import { seedAcme } from '../helpers/acme.js';
+import { cliBundle, runCli, type CliRun } from '../helpers/reconcile.js';
 
 jest.setTimeout(60_000);
 
@@ -25,52 +24,16 @@ const MIN = 60_000;
 const before = (ms: number) => new Date(Date.parse(NOW) - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const RECONCILE = '.github/workflows/gitgrant-reconcile.yml';
 
-let cli: string | undefined;
-/** A private copy of dist/cli, so a rebuild running at the same time cannot break a run. */
-function cliBundle(): string {
-  if (cli) return cli;
-  const src = join(process.env.GITGRANT_E2E_DIST ?? join(REPO_ROOT, 'dist'), 'cli');
-  if (!existsSync(join(src, 'index.js')))
-    throw new Error('dist/cli/index.js is missing: run `npm run build`');
-  const dir = mkdtempSync(join(tmpdir(), 'gitgrant-doctor-cli-'));
-  copyFileSync(join(src, 'index.js'), join(dir, 'index.js'));
-  copyFileSync(join(src, 'package.json'), join(dir, 'package.json'));
-  return (cli = join(dir, 'index.js'));
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function doctor(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const base: Record<string, string> = {};
-  for (const k of ['PATH', 'HOME', 'LANG', 'TZ']) if (process.env[k] !== undefined) base[k] = process.env[k]!;
-  Object.assign(base, {
-    NO_COLOR: '1',
-    GITHUB_API_URL: gh.url,
-    GITHUB_TOKEN: 'tok',
-    GITGRANT_RETRY_BASE_MS: '10',
+/**
+ * `gitgrant doctor ARGS…` through the bundled CLI (the private copy of test/helpers/reconcile.ts),
+ * with the workflow token only.
+ */
+function doctor(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return runCli({ gh }, ['doctor', ...args], {
+    GITGRANT_APP_TOKEN: undefined,
+    GITGRANT_THROTTLE_MIN_TIME_MS: undefined,
+    ...env,
   });
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete base[k];
-    else base[k] = v;
-  }
-  const child = spawn(process.execPath, [cliBundle(), 'doctor', ...args], {
-    env: base,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-  const code = await new Promise<number | null>((res, rej) => {
-    child.on('error', rej);
-    child.on('close', (c) => res(c));
-  }).finally(() => clearTimeout(timer));
-  return { code, stdout, stderr };
 }
 
 async function doctorJson(

@@ -187,7 +187,7 @@ export interface CliRun {
 
 /** `gitgrant ARGS…` (the bundle) against the fake, asynchronously (the fake answers in-process). */
 export async function runCli(
-  world: AcmeWorld,
+  world: Pick<AcmeWorld, 'gh'>,
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CliRun> {

@@ -22,22 +22,9 @@ import {
 } from '../helpers/apply-world.js';
 import { describePostgres } from '../helpers/postgres.js';
 import { runCli } from '../helpers/reconcile.js';
+import type { ChangeEntry, Failure } from '../../src/commands/apply.js';
 
 const APPLY_MARKER = '<!-- gitgrant:apply -->';
-
-interface Entry {
-  grant: string;
-  file: string;
-  person: string;
-  resource: string;
-  provider: string;
-  access: string;
-  changed: boolean;
-  detail: string;
-  start?: string;
-  end?: string;
-  pr?: number | null;
-}
 
 interface ResultOut {
   ok: boolean;
@@ -47,15 +34,15 @@ interface ResultOut {
     pr: number | null;
     reasons: Array<{ code: string; message: string }>;
   }>;
-  failures: Array<{ file: string; resource?: string; message: string; retryable: boolean }>;
+  failures: Failure[];
   alerts: number[];
 }
 
 // `world_`: tests name their world `world`.
 const { pgf, hooks, world: world_, usePostgres } = useApplyWorlds();
 
-const granted = (run: ActionRun) => parseList<Entry>(run.outputs.granted);
-const revoked = (run: ActionRun) => parseList<Entry>(run.outputs.revoked);
+const granted = (run: ActionRun) => parseList<ChangeEntry>(run.outputs.granted);
+const revoked = (run: ActionRun) => parseList<ChangeEntry>(run.outputs.revoked);
 const resultOf = (run: ActionRun): ResultOut => JSON.parse(run.outputs.result ?? '{}') as ResultOut;
 
 function expectOk(run: ActionRun): void {
@@ -524,7 +511,7 @@ describePostgres('apply (Action, push to the default branch)', () => {
       { GITGRANT_APP_TOKEN: undefined, [pgf.envName]: pgf.url, GG_HOOK_SECRET: HOOK_SECRET },
     );
     if (cli.code !== 0) throw new Error(`CLI failed (${cli.code})\n${cli.stdout}\n${cli.stderr}`);
-    const out = JSON.parse(cli.stdout) as { ok: boolean; granted: Entry[] };
+    const out = JSON.parse(cli.stdout) as { ok: boolean; granted: ChangeEntry[] };
     expect(out.ok).toBe(true);
     expect(out.granted.map((e) => [e.resource, e.changed])).toEqual([['billing-db-staging', true]]);
     expect(await pgf.aliceSelect('stg')).toBe('ok');

@@ -19,7 +19,7 @@ import { renderValidateText, renderDiagnostic } from './render/validate-text.js'
 import { renderExplainText } from './render/explain-text.js';
 import { renderPlanText } from './render/plan-text.js';
 import { styler } from './render/style.js';
-import { formatOption, parseNow, print, printOutcome } from './cli/common.js';
+import { formatOption, parseNow, print, printAs, printOutcome } from './cli/common.js';
 import { registerExtraCommands } from './cli/extra.js';
 
 const VERSION = '0.1.0';
@@ -61,11 +61,7 @@ export function buildProgram(): Command {
           policiesRef: opts.policiesRef,
           facts,
         });
-        print(
-          opts.format === 'json'
-            ? JSON.stringify(outcome.json, null, 2) + '\n'
-            : renderValidateText(outcome, styler(process.stdout)),
-        );
+        printAs(opts.format, outcome.json, () => renderValidateText(outcome, styler(process.stdout)));
         process.exitCode = outcome.json.ok ? 0 : 1;
       },
     );
@@ -80,11 +76,7 @@ export function buildProgram(): Command {
     .action(async (file: string, opts: { repo: string; policiesRef?: string; format: string }) => {
       const repo = resolve(opts.repo);
       const result = await runExplain(repo, relativeToRepo(repo, file), opts.policiesRef);
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(result, null, 2) + '\n'
-          : renderExplainText(result, styler(process.stdout)),
-      );
+      printAs(opts.format, result, () => renderExplainText(result, styler(process.stdout)));
       process.exitCode = result.ok ? 0 : 1;
     });
 
@@ -97,11 +89,7 @@ export function buildProgram(): Command {
     .addOption(formatOption())
     .action(async (opts: { repo: string; rev: string; now?: string; format: string }) => {
       const plan = await runPlan(resolve(opts.repo), parseNow(opts.now), opts.rev);
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(plan, null, 2) + '\n'
-          : renderPlanText(plan, styler(process.stdout)),
-      );
+      printAs(opts.format, plan, () => renderPlanText(plan, styler(process.stdout)));
       process.exitCode = plan.errors.length ? 1 : 0;
     });
 
@@ -214,11 +202,7 @@ export function buildProgram(): Command {
     .addOption(formatOption())
     .action(async (opts: { repo: string; rev: string; now?: string; format: string }) => {
       const rows = await runStatus(resolve(opts.repo), opts.rev, parseNow(opts.now));
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(rows, null, 2) + '\n'
-          : renderStatusText(rows, styler(process.stdout)),
-      );
+      printAs(opts.format, rows, () => renderStatusText(rows, styler(process.stdout)));
     });
 
   registerExtraCommands(program);

@@ -58435,13 +58435,17 @@ const formatOption = () => new Option('--format <format>', 'output format').choi
 function print(text) {
     process.stdout.write(text);
 }
+/** `--format json`: the value as indented JSON; otherwise the text (rendered only then). */
+function printAs(format, json, text) {
+    print(format === 'json' ? JSON.stringify(json, null, 2) + '\n' : text());
+}
 /**
  * The end of a command that acts through the API (apply, reconcile): its result as JSON or its
  * report as Markdown, and exit status 1 when the result is not ok.
  */
 async function printOutcome(format, outcome) {
     const { result, markdown } = await outcome;
-    print(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+    printAs(format, result, () => markdown);
     process.exitCode = result.ok ? 0 : 1;
 }
 
@@ -59732,9 +59736,7 @@ function doctor_register(program) {
             intervalMs: interval.ms,
             interval: opts.interval,
         });
-        print(opts.format === 'json'
-            ? JSON.stringify(report, null, 2) + '\n'
-            : renderDoctorText(report, styler(process.stdout)));
+        printAs(opts.format, report, () => renderDoctorText(report, styler(process.stdout)));
         process.exitCode = report.ok ? 0 : 1;
     });
 }
@@ -61736,9 +61738,7 @@ function eligible_register(program) {
         if (!person)
             throw new UsageError('whose eligibility? pass --person LOGIN (or set git config github.user)');
         const result = await runEligible(repo, person, opts.policiesRef);
-        print(opts.format === 'json'
-            ? JSON.stringify(result, null, 2) + '\n'
-            : renderEligibleText(result, styler(process.stdout)));
+        printAs(opts.format, result, () => renderEligibleText(result, styler(process.stdout)));
     });
 }
 
@@ -61896,9 +61896,7 @@ function who_can_register(program) {
         .addOption(formatOption())
         .action(async (resource, opts) => {
         const result = await runWhoCan((0,external_node_path_.resolve)(opts.repo), resource, opts.policiesRef);
-        print(opts.format === 'json'
-            ? JSON.stringify(result, null, 2) + '\n'
-            : renderWhoCanText(result, styler(process.stdout)));
+        printAs(opts.format, result, () => renderWhoCanText(result, styler(process.stdout)));
     });
 }
 
@@ -61967,9 +61965,7 @@ function buildProgram() {
             policiesRef: opts.policiesRef,
             facts,
         });
-        print(opts.format === 'json'
-            ? JSON.stringify(outcome.json, null, 2) + '\n'
-            : renderValidateText(outcome, styler(process.stdout)));
+        printAs(opts.format, outcome.json, () => renderValidateText(outcome, styler(process.stdout)));
         process.exitCode = outcome.json.ok ? 0 : 1;
     });
     program
@@ -61982,9 +61978,7 @@ function buildProgram() {
         .action(async (file, opts) => {
         const repo = (0,external_node_path_.resolve)(opts.repo);
         const result = await runExplain(repo, relativeToRepo(repo, file), opts.policiesRef);
-        print(opts.format === 'json'
-            ? JSON.stringify(result, null, 2) + '\n'
-            : renderExplainText(result, styler(process.stdout)));
+        printAs(opts.format, result, () => renderExplainText(result, styler(process.stdout)));
         process.exitCode = result.ok ? 0 : 1;
     });
     program
@@ -61996,9 +61990,7 @@ function buildProgram() {
         .addOption(formatOption())
         .action(async (opts) => {
         const plan = await runPlan((0,external_node_path_.resolve)(opts.repo), parseNow(opts.now), opts.rev);
-        print(opts.format === 'json'
-            ? JSON.stringify(plan, null, 2) + '\n'
-            : renderPlanText(plan, styler(process.stdout)));
+        printAs(opts.format, plan, () => renderPlanText(plan, styler(process.stdout)));
         process.exitCode = plan.errors.length ? 1 : 0;
     });
     program
@@ -62058,9 +62050,7 @@ function buildProgram() {
         .addOption(formatOption())
         .action(async (opts) => {
         const rows = await runStatus((0,external_node_path_.resolve)(opts.repo), opts.rev, parseNow(opts.now));
-        print(opts.format === 'json'
-            ? JSON.stringify(rows, null, 2) + '\n'
-            : renderStatusText(rows, styler(process.stdout)));
+        printAs(opts.format, rows, () => renderStatusText(rows, styler(process.stdout)));
     });
     registerExtraCommands(program);
     return program;

@@ -23,6 +23,11 @@ export function print(text: string): void {
   process.stdout.write(text);
 }
 
+/** `--format json`: the value as indented JSON; otherwise the text (rendered only then). */
+export function printAs(format: string, json: unknown, text: () => string): void {
+  print(format === 'json' ? JSON.stringify(json, null, 2) + '\n' : text());
+}
+
 /**
  * The end of a command that acts through the API (apply, reconcile): its result as JSON or its
  * report as Markdown, and exit status 1 when the result is not ok.
@@ -32,6 +37,6 @@ export async function printOutcome(
   outcome: Promise<{ result: { ok: boolean }; markdown: string }>,
 ): Promise<void> {
   const { result, markdown } = await outcome;
-  print(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : markdown);
+  printAs(format, result, () => markdown);
   process.exitCode = result.ok ? 0 : 1;
 }

@@ -10,7 +10,7 @@ import { runDoctor } from '../commands/doctor.js';
 import { createGitHubClient } from '../providers/github.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 import { styler } from '../render/style.js';
-import { formatOption, parseNow, print } from './common.js';
+import { formatOption, parseNow, printAs } from './common.js';
 
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -57,11 +57,7 @@ export function register(program: Command): void {
         intervalMs: interval.ms,
         interval: opts.interval,
       });
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(report, null, 2) + '\n'
-          : renderDoctorText(report, styler(process.stdout)),
-      );
+      printAs(opts.format, report, () => renderDoctorText(report, styler(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;
     });
 }

@@ -6,7 +6,7 @@ import { runEligible } from '../commands/eligible.js';
 import { defaultLogin } from '../commands/request-identity.js';
 import { renderEligibleText } from '../render/eligible-text.js';
 import { styler } from '../render/style.js';
-import { formatOption, print } from './common.js';
+import { formatOption, printAs } from './common.js';
 
 export function register(program: Command): void {
   program
@@ -24,10 +24,6 @@ export function register(program: Command): void {
       if (!person)
         throw new UsageError('whose eligibility? pass --person LOGIN (or set git config github.user)');
       const result = await runEligible(repo, person, opts.policiesRef);
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(result, null, 2) + '\n'
-          : renderEligibleText(result, styler(process.stdout)),
-      );
+      printAs(opts.format, result, () => renderEligibleText(result, styler(process.stdout)));
     });
 }

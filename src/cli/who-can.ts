@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { runWhoCan } from '../commands/who-can.js';
 import { renderWhoCanText } from '../render/who-can-text.js';
 import { styler } from '../render/style.js';
-import { formatOption, print } from './common.js';
+import { formatOption, printAs } from './common.js';
 
 export function register(program: Command): void {
   program
@@ -16,10 +16,6 @@ export function register(program: Command): void {
     .addOption(formatOption())
     .action(async (resource: string, opts: { repo: string; policiesRef?: string; format: string }) => {
       const result = await runWhoCan(resolve(opts.repo), resource, opts.policiesRef);
-      print(
-        opts.format === 'json'
-          ? JSON.stringify(result, null, 2) + '\n'
-          : renderWhoCanText(result, styler(process.stdout)),
-      );
+      printAs(opts.format, result, () => renderWhoCanText(result, styler(process.stdout)));
     });
 }

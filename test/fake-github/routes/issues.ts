@@ -7,6 +7,7 @@ import {
   str,
   validationFailed,
   type Route,
+  type RouteContext,
 } from '../http.js';
 import { paginate } from '../pagination.js';
 import { issue, issueComment, label } from '../shapes.js';
@@ -164,21 +165,7 @@ export const issueRoutes: Route[] = [
     handler: (ctx) => {
       const repo = repoOf(ctx);
       const i = issueOf(ctx, repo);
-      const b = bodyObject(ctx);
-      const body = str(b.body);
-      if (body === undefined || body === '')
-        throw validationFailed('Validation Failed', [
-          { resource: 'IssueComment', field: 'body', code: 'missing_field' },
-        ]);
-      if (body.length > 65536)
-        throw validationFailed('Validation Failed', [
-          {
-            resource: 'IssueComment',
-            field: 'data',
-            code: 'unprocessable',
-            message: 'Body is too long (maximum is 65536 characters)',
-          },
-        ]);
+      const body = commentBody(ctx);
       if (i.locked) throw new HttpError(403, 'Unable to create comment because issue is locked.');
       const c = repo.addComment(i.number, { user: ctx.user.login, body });
       return json(201, issueComment(ctx.state, repo, c), {
@@ -194,20 +181,7 @@ export const issueRoutes: Route[] = [
       const repo = repoOf(ctx);
       const c = repo.comments.get(intParam(ctx, 'comment_id'));
       if (!c) throw notFound();
-      const body = str(bodyObject(ctx).body);
-      if (body === undefined || body === '')
-        throw validationFailed('Validation Failed', [
-          { resource: 'IssueComment', field: 'body', code: 'missing_field' },
-        ]);
-      if (body.length > 65536)
-        throw validationFailed('Validation Failed', [
-          {
-            resource: 'IssueComment',
-            field: 'data',
-            code: 'unprocessable',
-            message: 'Body is too long (maximum is 65536 characters)',
-          },
-        ]);
+      const body = commentBody(ctx);
       c.body = body;
       c.updated_at = ctx.state.now();
       return json(200, issueComment(ctx.state, repo, c));
@@ -225,3 +199,22 @@ export const issueRoutes: Route[] = [
     },
   },
 ];
+
+/** A comment's `body` as GitHub checks it on create and update: present, at most 65,536 characters. */
+function commentBody(ctx: RouteContext): string {
+  const body = str(bodyObject(ctx).body);
+  if (body === undefined || body === '')
+    throw validationFailed('Validation Failed', [
+      { resource: 'IssueComment', field: 'body', code: 'missing_field' },
+    ]);
+  if (body.length > 65536)
+    throw validationFailed('Validation Failed', [
+      {
+        resource: 'IssueComment',
+        field: 'data',
+        code: 'unprocessable',
+        message: 'Body is too long (maximum is 65536 characters)',
+      },
+    ]);
+  return body;
+}

@@ -65308,7 +65308,27 @@ class ProviderError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/config.ts
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readConfig(resource, provider, code, keys, 
+/** How the unknown-key message lists the keys. Default: `a, b, c`. */
+expected = keys.join(', ')) {
+    const bad = (msg) => {
+        throw new ProviderError(`resource ${resource.id}: ${provider} config ${msg}`, false, code);
+    };
+    const config = resource.config;
+    if (config === null || typeof config !== 'object' || Array.isArray(config))
+        bad('must be a mapping');
+    const cfg = config;
+    for (const key of Object.keys(cfg))
+        if (!keys.includes(key))
+            bad(`has an unknown key ${JSON.stringify(key)} (expected ${expected})`);
+    return { cfg, bad };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/github.ts
+
 
 
 const REPOSITORY_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
@@ -65365,19 +65385,8 @@ function createGitHubClient(token, options = {}) {
 }
 /** Validate a github resource's config (fail closed). */
 function parseGitHubConfig(resource) {
-    const bad = (msg) => {
-        throw new ProviderError(`resource ${resource.id}: github config ${msg}`, false, GITHUB_ERROR_CODES.config);
-    };
-    const config = resource.config;
-    if (config === null || typeof config !== 'object' || Array.isArray(config))
-        return bad('must be a mapping');
-    const keys = Object.keys(config);
-    for (const key of keys) {
-        if (key !== 'repository' && key !== 'team') {
-            bad(`has an unknown key ${JSON.stringify(key)} (expected repository or team)`);
-        }
-    }
-    if (keys.length !== 1)
+    const { cfg: config, bad } = readConfig(resource, 'github', GITHUB_ERROR_CODES.config, ['repository', 'team'], 'repository or team');
+    if (Object.keys(config).length !== 1)
         return bad('must have exactly one of repository: OWNER/NAME or team: ORG/SLUG');
     if ('repository' in config) {
         const value = config['repository'];
@@ -70179,6 +70188,7 @@ function describeIdent(name) {
 
 
 
+
 /** Stable codes carried by ProviderError.code (docs/providers.md). */
 const POSTGRES_ERROR_CODES = {
     config: 'provider-config',
@@ -70189,22 +70199,12 @@ const POSTGRES_ERROR_CODES = {
     failed: 'provider-failed',
     notConfirmed: 'revoke-not-confirmed',
 };
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONFIG_KEYS = new Set(['connection_env', 'roles']);
 /** Validate a postgres resource's config (fail closed: anything unexpected is an error). */
 function parsePostgresConfig(resource) {
-    const where = `resource ${resource.id}`;
-    const bad = (msg) => {
-        throw new ProviderError(`${where}: postgres config ${msg}`, false, POSTGRES_ERROR_CODES.config);
-    };
-    const config = resource.config;
-    if (config === null || typeof config !== 'object' || Array.isArray(config))
-        bad('must be a mapping');
-    const cfg = config;
-    for (const key of Object.keys(cfg)) {
-        if (!CONFIG_KEYS.has(key))
-            bad(`has an unknown key ${JSON.stringify(key)} (expected connection_env, roles)`);
-    }
+    const { cfg, bad } = readConfig(resource, 'postgres', POSTGRES_ERROR_CODES.config, [
+        'connection_env',
+        'roles',
+    ]);
     const connectionEnv = cfg['connection_env'];
     if (typeof connectionEnv !== 'string' || !ENV_NAME.test(connectionEnv)) {
         bad('connection_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');
@@ -70596,14 +70596,13 @@ function postgres_cmp(a, b) {
 
 
 
+
 const WEBHOOK_ERROR_CODES = {
     config: 'provider-config',
     rejected: 'webhook-rejected',
     unreachable: 'provider-unreachable',
     failed: 'provider-failed',
 };
-const webhook_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const webhook_CONFIG_KEYS = new Set(['url', 'secret_env', 'timeout']);
 /** The `timeout` key: whole seconds (durations elsewhere have no seconds unit: see core/duration.ts). */
 const TIMEOUT = /^(0|[1-9][0-9]{0,5})s$/;
 const MIN_TIMEOUT_MS = 1000;
@@ -70612,19 +70611,13 @@ const webhook_LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MAX_ANSWER_BYTES = 64 * 1024;
 /** Validate a webhook resource's config (fail closed). */
 function parseWebhookConfig(resource) {
-    const bad = (msg) => {
-        throw new ProviderError(`resource ${resource.id}: webhook config ${msg}`, false, WEBHOOK_ERROR_CODES.config);
-    };
-    const config = resource.config;
-    if (config === null || typeof config !== 'object' || Array.isArray(config))
-        bad('must be a mapping');
-    const cfg = config;
-    for (const key of Object.keys(cfg)) {
-        if (!webhook_CONFIG_KEYS.has(key))
-            bad(`has an unknown key ${JSON.stringify(key)} (expected url, secret_env, timeout)`);
-    }
+    const { cfg, bad } = readConfig(resource, 'webhook', WEBHOOK_ERROR_CODES.config, [
+        'url',
+        'secret_env',
+        'timeout',
+    ]);
     const secretEnv = cfg['secret_env'];
-    if (typeof secretEnv !== 'string' || !webhook_ENV_NAME.test(secretEnv)) {
+    if (typeof secretEnv !== 'string' || !ENV_NAME.test(secretEnv)) {
         bad('secret_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');
     }
     const rawUrl = cfg['url'];

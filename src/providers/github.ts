@@ -64,6 +64,7 @@ import {
   type ChangeResult,
   type Provider,
 } from './types.js';
+import { readConfig } from './config.js';
 
 export const REPOSITORY_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
 export const TEAM_LEVELS = ['member', 'maintainer'] as const;
@@ -151,22 +152,15 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
 
 /** Validate a github resource's config (fail closed). */
 export function parseGitHubConfig(resource: Resource): GitHubTarget {
-  const bad = (msg: string): never => {
-    throw new ProviderError(
-      `resource ${resource.id}: github config ${msg}`,
-      false,
-      GITHUB_ERROR_CODES.config,
-    );
-  };
-  const config = resource.config as Record<string, unknown> | null | undefined;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) return bad('must be a mapping');
-  const keys = Object.keys(config);
-  for (const key of keys) {
-    if (key !== 'repository' && key !== 'team') {
-      bad(`has an unknown key ${JSON.stringify(key)} (expected repository or team)`);
-    }
-  }
-  if (keys.length !== 1) return bad('must have exactly one of repository: OWNER/NAME or team: ORG/SLUG');
+  const { cfg: config, bad } = readConfig(
+    resource,
+    'github',
+    GITHUB_ERROR_CODES.config,
+    ['repository', 'team'],
+    'repository or team',
+  );
+  if (Object.keys(config).length !== 1)
+    return bad('must have exactly one of repository: OWNER/NAME or team: ORG/SLUG');
   if ('repository' in config) {
     const value = config['repository'];
     const [owner, repo, extra] = typeof value === 'string' ? value.split('/') : [];

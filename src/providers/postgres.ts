@@ -31,6 +31,7 @@ import {
   type ChangeResult,
   type Provider,
 } from './types.js';
+import { ENV_NAME, readConfig } from './config.js';
 
 export interface PostgresConfig {
   connectionEnv: string;
@@ -60,22 +61,12 @@ export const POSTGRES_ERROR_CODES = {
   notConfirmed: 'revoke-not-confirmed',
 } as const;
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONFIG_KEYS = new Set(['connection_env', 'roles']);
-
 /** Validate a postgres resource's config (fail closed: anything unexpected is an error). */
 export function parsePostgresConfig(resource: Resource): PostgresConfig {
-  const where = `resource ${resource.id}`;
-  const bad = (msg: string): never => {
-    throw new ProviderError(`${where}: postgres config ${msg}`, false, POSTGRES_ERROR_CODES.config);
-  };
-  const config = resource.config as Record<string, unknown> | null | undefined;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) bad('must be a mapping');
-  const cfg = config as Record<string, unknown>;
-  for (const key of Object.keys(cfg)) {
-    if (!CONFIG_KEYS.has(key))
-      bad(`has an unknown key ${JSON.stringify(key)} (expected connection_env, roles)`);
-  }
+  const { cfg, bad } = readConfig(resource, 'postgres', POSTGRES_ERROR_CODES.config, [
+    'connection_env',
+    'roles',
+  ]);
   const connectionEnv = cfg['connection_env'];
   if (typeof connectionEnv !== 'string' || !ENV_NAME.test(connectionEnv)) {
     bad('connection_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');

@@ -41,6 +41,7 @@ import {
   type ChangeResult,
   type Provider,
 } from './types.js';
+import { ENV_NAME, readConfig } from './config.js';
 
 export interface WebhookConfig {
   url: URL;
@@ -91,8 +92,6 @@ export const WEBHOOK_ERROR_CODES = {
   failed: 'provider-failed',
 } as const;
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CONFIG_KEYS = new Set(['url', 'secret_env', 'timeout']);
 /** The `timeout` key: whole seconds (durations elsewhere have no seconds unit: see core/duration.ts). */
 const TIMEOUT = /^(0|[1-9][0-9]{0,5})s$/;
 const MIN_TIMEOUT_MS = 1000;
@@ -102,20 +101,11 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** Validate a webhook resource's config (fail closed). */
 export function parseWebhookConfig(resource: Resource): WebhookConfig {
-  const bad = (msg: string): never => {
-    throw new ProviderError(
-      `resource ${resource.id}: webhook config ${msg}`,
-      false,
-      WEBHOOK_ERROR_CODES.config,
-    );
-  };
-  const config = resource.config as Record<string, unknown> | null | undefined;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) bad('must be a mapping');
-  const cfg = config as Record<string, unknown>;
-  for (const key of Object.keys(cfg)) {
-    if (!CONFIG_KEYS.has(key))
-      bad(`has an unknown key ${JSON.stringify(key)} (expected url, secret_env, timeout)`);
-  }
+  const { cfg, bad } = readConfig(resource, 'webhook', WEBHOOK_ERROR_CODES.config, [
+    'url',
+    'secret_env',
+    'timeout',
+  ]);
   const secretEnv = cfg['secret_env'];
   if (typeof secretEnv !== 'string' || !ENV_NAME.test(secretEnv)) {
     bad('secret_env must be the name of an environment variable ([A-Za-z_][A-Za-z0-9_]*)');

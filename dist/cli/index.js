@@ -46909,7 +46909,8 @@ async function historyForFiles(repoDir, rev, loaded, prepared, nowMs) {
 
 
 
-function toJson(file, decision, errors, withApprovals) {
+/** One file's entry of `validate --format json` (DESIGN.md §5). */
+function fileResultJson(file, decision, errors, withApprovals) {
     if (!decision) {
         return { file, ok: false, approved: false, resources: [], max_duration: null, approvals: [], errors };
     }
@@ -46978,7 +46979,7 @@ function evaluateRequests(config, loaded, facts, history) {
         const extra = extraErrors.get(item.file) ?? [];
         extraErrors.delete(item.file);
         if (!item.grant) {
-            results.push(toJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
+            results.push(fileResultJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
             continue;
         }
         const decision = decideGrant(item.grant, config.prepared, {
@@ -46987,11 +46988,11 @@ function evaluateRequests(config, loaded, facts, history) {
             ...(history?.has(item.file) ? { history: history.get(item.file) } : {}),
         });
         decisions.set(item.file, decision);
-        results.push(toJson(item.file, decision, extra, !!opts.facts));
+        results.push(fileResultJson(item.file, decision, extra, !!opts.facts));
     }
     // Errors about files that are not added requests (modified grants, mixed changes).
     for (const [file, errors] of extraErrors)
-        results.push(toJson(file, undefined, errors, !!opts.facts));
+        results.push(fileResultJson(file, undefined, errors, !!opts.facts));
     results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return {
         json: { ok: results.every((r) => r.ok), results },

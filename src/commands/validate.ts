@@ -55,7 +55,8 @@ export interface ValidateOutcome {
   checkedApprovals: boolean;
 }
 
-function toJson(
+/** One file's entry of `validate --format json` (DESIGN.md §5). */
+export function fileResultJson(
   file: string,
   decision: GrantDecision | undefined,
   errors: Diagnostic[],
@@ -140,7 +141,7 @@ export function evaluateRequests(
     const extra = extraErrors.get(item.file) ?? [];
     extraErrors.delete(item.file);
     if (!item.grant) {
-      results.push(toJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
+      results.push(fileResultJson(item.file, undefined, [...item.diagnostics, ...extra], !!opts.facts));
       continue;
     }
     const decision = decideGrant(item.grant, config.prepared, {
@@ -149,10 +150,11 @@ export function evaluateRequests(
       ...(history?.has(item.file) ? { history: history.get(item.file)! } : {}),
     });
     decisions.set(item.file, decision);
-    results.push(toJson(item.file, decision, extra, !!opts.facts));
+    results.push(fileResultJson(item.file, decision, extra, !!opts.facts));
   }
   // Errors about files that are not added requests (modified grants, mixed changes).
-  for (const [file, errors] of extraErrors) results.push(toJson(file, undefined, errors, !!opts.facts));
+  for (const [file, errors] of extraErrors)
+    results.push(fileResultJson(file, undefined, errors, !!opts.facts));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     json: { ok: results.every((r) => r.ok), results },

@@ -2,10 +2,8 @@
  * ValidateOutcome values for renderer tests: through `decideGrant` with model builders (the
  * JSON shape mirrors src/commands/validate.ts), or by hand for error-only results.
  */
-import type { FileResultJson, ValidateOutcome } from '../../../src/commands/validate.js';
-import { describeFrom } from '../../../src/core/approvals.js';
+import { fileResultJson, type FileResultJson, type ValidateOutcome } from '../../../src/commands/validate.js';
 import { decideGrant, type GrantDecision } from '../../../src/core/decide.js';
-import { formatDuration } from '../../../src/core/duration.js';
 import type { Diagnostic, ErrorCode } from '../../../src/core/errors.js';
 import type { GrantRequest } from '../../../src/core/model.js';
 import type { PrFacts, Review } from '../../../src/core/pr-facts.js';
@@ -88,34 +86,6 @@ export function facts(reviews: Review[], extra: Partial<PrFacts> = {}): PrFacts 
   };
 }
 
-/** As src/commands/validate.ts builds one result. */
-function toJson(file: string, decision: GrantDecision, withApprovals: boolean): FileResultJson {
-  const { policy, approvals } = decision;
-  const slots = approvals
-    ? approvals.rules.map((r) => ({
-        from: r.from,
-        count: r.count,
-        approved_by: r.approved_by,
-        missing: r.missing,
-      }))
-    : policy.rules.map((r) => ({
-        from: describeFrom(r.from),
-        count: r.count,
-        approved_by: [],
-        missing: r.count,
-      }));
-  const approved = withApprovals ? decision.approved : false;
-  return {
-    file,
-    ok: decision.diagnostics.length === 0 && (withApprovals ? approved : true),
-    approved,
-    resources: policy.resources.map((r) => r.id),
-    max_duration: policy.maxDurationMs === undefined ? null : formatDuration(policy.maxDurationMs),
-    approvals: slots,
-    errors: decision.diagnostics,
-  };
-}
-
 /** Decide each grant (with `pr` facts when given) and assemble the outcome `runValidate` would return. */
 export function outcomeOf(grants: GrantRequest[], pr?: PrFacts, deleted: string[] = []): ValidateOutcome {
   const decisions = new Map<string, GrantDecision>();
@@ -123,7 +93,7 @@ export function outcomeOf(grants: GrantRequest[], pr?: PrFacts, deleted: string[
   for (const g of grants) {
     const decision = decideGrant(g, prepared, { facts: pr, codeowners: null });
     decisions.set(g.file, decision);
-    results.push(toJson(g.file, decision, !!pr));
+    results.push(fileResultJson(g.file, decision, [], !!pr));
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {

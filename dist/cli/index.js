@@ -56890,7 +56890,23 @@ function revocationMessage(entries) {
         ? `gitgrant: revoke expired grant ${entries[0].grant}`
         : `gitgrant: revoke ${entries.length} expired grants`;
     const lines = entries.map((e) => `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})${e.why ? `; ${e.why}` : ''}`);
-    return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
+    return `${title}\n\n${RECORD_SENTENCE}\n\n${lines.join('\n')}\n`;
+}
+const RECORD_SENTENCE = 'Access was revoked at the providers and confirmed by reading back; this commit records it.';
+/**
+ * The grant files a commit message records as revoked, when it is a revocation record as
+ * `revocationMessage` writes it (one `- GRANT: … (FILE)` line each); empty for any other message.
+ */
+function recordedFiles(message) {
+    const out = new Set();
+    if (!message.includes(RECORD_SENTENCE))
+        return out;
+    for (const line of message.split('\n')) {
+        const m = /^- [^:]+: .* \((grants\/[^()]+)\)(?:;|$)/.exec(line);
+        if (m)
+            out.add(m[1]);
+    }
+    return out;
 }
 async function removalCommit(gh, ref, branch, entries) {
     const { data: r } = await gh.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
@@ -57398,9 +57414,9 @@ async function afterReconcile(deps, prepared, known, result, state) {
 
 
 
+
 const DELETION_LOOKBACK_MS = 30 * DAY_MS;
 const deletionKey = (file, commit) => `${file}@${commit}`;
-const RECORD_LINE = 'Access was revoked at the providers and confirmed by reading back';
 async function isAncestor(repoDir, commit, of) {
     return run_git(repoDir, ['merge-base', '--is-ancestor', commit, of]).then(() => true, () => false);
 }
@@ -57431,9 +57447,7 @@ async function deletionsToConfirm(repoDir, saved, nowMs) {
         const key = deletionKey(e.path, e.commit);
         if (out.has(key))
             continue;
-        const message = messages.get(e.commit) ?? '';
-        if (message.includes(RECORD_LINE) &&
-            message.split('\n').some((l) => l.startsWith('- ') && l.includes(`(${e.path})`)))
+        if (recordedFiles(messages.get(e.commit) ?? '').has(e.path))
             continue;
         out.set(key, { file: e.path, commit: e.commit, key, failedRuns: 0 });
     }

@@ -15,6 +15,7 @@
 import { DAY_MS } from '../core/duration.js';
 import { commitMessages, pathEvents } from '../git/history.js';
 import { git } from '../git/run.js';
+import { recordedFiles } from '../github/revocation-record.js';
 
 export const DELETION_LOOKBACK_MS = 30 * DAY_MS;
 
@@ -35,8 +36,6 @@ export interface Deletion {
 }
 
 export const deletionKey = (file: string, commit: string) => `${file}@${commit}`;
-
-const RECORD_LINE = 'Access was revoked at the providers and confirmed by reading back';
 
 async function isAncestor(repoDir: string, commit: string, of: string): Promise<boolean> {
   return git(repoDir, ['merge-base', '--is-ancestor', commit, of]).then(
@@ -81,12 +80,7 @@ export async function deletionsToConfirm(
   for (const e of events) {
     const key = deletionKey(e.path, e.commit);
     if (out.has(key)) continue;
-    const message = messages.get(e.commit) ?? '';
-    if (
-      message.includes(RECORD_LINE) &&
-      message.split('\n').some((l) => l.startsWith('- ') && l.includes(`(${e.path})`))
-    )
-      continue;
+    if (recordedFiles(messages.get(e.commit) ?? '').has(e.path)) continue;
     out.set(key, { file: e.path, commit: e.commit, key, failedRuns: 0 });
   }
   return { head, deletions: [...out.values()], log };

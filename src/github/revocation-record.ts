@@ -43,7 +43,24 @@ export function revocationMessage(entries: readonly RemovalEntry[]): string {
     (e) =>
       `- ${e.grant}: ${e.person} ${e.access} on ${e.resources.join(', ') || '(no resources)'}, ${e.start ?? '?'} → ${e.end ?? '?'}${e.approvers?.length ? `, approved by ${e.approvers.join(', ')}` : ''} (${e.file})${e.why ? `; ${e.why}` : ''}`,
   );
-  return `${title}\n\nAccess was revoked at the providers and confirmed by reading back; this commit records it.\n\n${lines.join('\n')}\n`;
+  return `${title}\n\n${RECORD_SENTENCE}\n\n${lines.join('\n')}\n`;
+}
+
+const RECORD_SENTENCE =
+  'Access was revoked at the providers and confirmed by reading back; this commit records it.';
+
+/**
+ * The grant files a commit message records as revoked, when it is a revocation record as
+ * `revocationMessage` writes it (one `- GRANT: … (FILE)` line each); empty for any other message.
+ */
+export function recordedFiles(message: string): Set<string> {
+  const out = new Set<string>();
+  if (!message.includes(RECORD_SENTENCE)) return out;
+  for (const line of message.split('\n')) {
+    const m = /^- [^:]+: .* \((grants\/[^()]+)\)(?:;|$)/.exec(line);
+    if (m) out.add(m[1]!);
+  }
+  return out;
 }
 
 async function removalCommit(

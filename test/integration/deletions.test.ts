@@ -3,7 +3,7 @@
  * the 30-day look-back without one, pending failures, and reconcile's own records skipped.
  */
 import { deletionKey, deletionsToConfirm } from '../../src/commands/deletions.js';
-import { revocationMessage } from '../../src/github/revocation-record.js';
+import { recordedFiles, revocationMessage } from '../../src/github/revocation-record.js';
 import { TempRepo } from '../helpers/git-repo.js';
 
 const DAY = 86_400_000;
@@ -82,6 +82,29 @@ describe('deleted grant files reconcile must confirm revoked', () => {
       at(1),
     );
     expect(files(await deletionsToConfirm(repo.dir, undefined, NOW))).toEqual(['grants/early.yaml']);
+  });
+
+  test('recordedFiles reads back exactly the files revocationMessage wrote, approvers and reasons included', () => {
+    const message = revocationMessage([
+      {
+        file: 'grants/a.yaml',
+        grant: 'a',
+        person: 'alice',
+        access: 'read',
+        resources: ['db'],
+        approvers: ['bob'],
+      },
+      {
+        file: 'grants/x/b.yaml',
+        grant: 'b',
+        person: 'carol',
+        access: 'write',
+        resources: [],
+        why: 'revoked early: no break-glass retro-review (an approval of pull request #3 by group:security)',
+      },
+    ]);
+    expect([...recordedFiles(message)].sort()).toEqual(['grants/a.yaml', 'grants/x/b.yaml']);
+    expect(recordedFiles('Revoke early\n\n- a: alice read on db (grants/a.yaml)\n').size).toBe(0);
   });
 
   test('a revocation pull request merged with a merge commit is recognised by its branch commit', async () => {

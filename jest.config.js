@@ -11,4 +11,8 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  // One real PostgreSQL server per run, from npm (test/setup/postgres-global.mjs), unless
+  // GITGRANT_TEST_PG_URL names one.
+  globalSetup: '<rootDir>/test/setup/postgres-global.mjs',
+  globalTeardown: '<rootDir>/test/setup/postgres-teardown.mjs',
 };

@@ -2,24 +2,20 @@
  * `gitgrant report --html` end to end: a temporary access repository whose grants land at
  * controlled times (active, expired, revoked early, pushed without a pull request, landing after
  * `now`, and one pending file in the working tree), the bundled CLI (dist/) writing the page,
- * and the page opened in headless Chromium (Debian's /usr/bin/chromium through playwright-core)
+ * and the page opened in headless Chromium (through playwright-core; test/helpers/browser.ts)
  * from a loopback HTTP server: no console or page errors, the tables and the timeline hold
  * exactly the expected rows and bars, and a screenshot is written to .tmp/report.png.
- *
- * Chromium missing: the browser tests FAIL ("run bash .ci/chromium.sh"), unless
- * GITGRANT_SKIP_BROWSER=1.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { gitgrant, ROOT } from '../helpers/cli.js';
 import { TempRepo } from '../helpers/git-repo.js';
 
-const CHROMIUM = process.env.GITGRANT_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP_BROWSER = process.env.GITGRANT_SKIP_BROWSER === '1';
 const NOW = '2026-11-29T12:00:00Z';
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)> & 'quotes'`;
 
@@ -314,8 +310,7 @@ describe('gitgrant report --html (bundled CLI)', () => {
     expect(bad.stderr).toContain('is not a reconcile result');
   });
 
-  const browserDescribe = SKIP_BROWSER ? describe.skip : describe;
-  browserDescribe('in headless Chromium', () => {
+  describe('in headless Chromium', () => {
     let server: Server;
     let base: string;
     let browser: Browser | undefined;
@@ -325,10 +320,6 @@ describe('gitgrant report --html (bundled CLI)', () => {
     const foreignRequests: string[] = [];
 
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM))
-        throw new Error(
-          `Chromium is missing at ${CHROMIUM}: run bash .ci/chromium.sh (or set GITGRANT_SKIP_BROWSER=1)`,
-        );
       server = createServer((req, res) => {
         if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html')) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -340,19 +331,7 @@ describe('gitgrant report --html (bundled CLI)', () => {
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(m.text());

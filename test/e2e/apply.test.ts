@@ -20,7 +20,6 @@ import {
   validatePr,
   type ApplyWorld,
 } from '../helpers/apply-world.js';
-import { describePostgres } from '../helpers/postgres.js';
 import { runCli } from '../helpers/reconcile.js';
 import type { ChangeEntry, Failure } from '../../src/commands/apply.js';
 
@@ -76,7 +75,7 @@ beforeAll(async () => {
   actionBundle(); // fails at once, with the fix, when dist/ was not built
 });
 
-describePostgres('apply (Action, push to the default branch)', () => {
+describe('apply (Action, push to the default branch)', () => {
   usePostgres();
 
   test('happy path: an approved, merged request is granted in PostgreSQL, reported in the summary and on the PR', async () => {

@@ -19,7 +19,6 @@ import {
   pushToMain,
   type ApplyWorld,
 } from '../helpers/apply-world.js';
-import { describePostgres } from '../helpers/postgres.js';
 import { HOUR, MINUTE, cliBundle, iso, runCli, runReconcileAction } from '../helpers/reconcile.js';
 
 jest.setTimeout(180_000);
@@ -90,7 +89,7 @@ const READ = (extendsId?: string) =>
     ticket: 'INC-4711',
   }) + (extendsId ? `extends: ${extendsId}\n` : '');
 
-describePostgres('extensions (extends:)', () => {
+describe('extensions (extends:)', () => {
   usePostgres();
   test('extending a live grant continues its window without a gap: validate green, apply changes nothing, reconcile at the old end keeps the access; a 3rd extension beyond max_extensions 2 is refused', async () => {
     const world = await world_();
@@ -249,7 +248,7 @@ async function breakGlassMerged(world: ApplyWorld) {
   return { ...r, ...m };
 }
 
-describePostgres('break-glass', () => {
+describe('break-glass', () => {
   usePostgres();
   test('validate passes without approvals and says so; apply grants and opens ONE retro-review issue; reconcile without the review revokes early and records it', async () => {
     const world = await world_();

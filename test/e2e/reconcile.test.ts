@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { actionBundle, describeRun } from '../helpers/action.js';
 import { exampleFile, grantYaml, seedAcme, type AcmeWorld, type GrantSpec } from '../helpers/acme.js';
-import { describePostgres } from '../helpers/postgres.js';
 import {
   HOUR,
   MINUTE,
@@ -205,7 +204,7 @@ const prFiles = (w: AcmeWorld, n: number) => {
 const alertIssues = (w: AcmeWorld) =>
   [...w.repo.issues.values()].filter((i) => !i.pull && i.labels.some((l) => l.name === 'gitgrant-alert'));
 
-describePostgres('reconcile (Action, schedule / workflow_dispatch)', () => {
+describe('reconcile (Action, schedule / workflow_dispatch)', () => {
   test('an expired grant is revoked at PostgreSQL and recorded in ONE revocation PR, updated in place by later runs', async () => {
     const w = await world();
     const t = now();
@@ -818,7 +817,7 @@ describePostgres('reconcile (Action, schedule / workflow_dispatch)', () => {
   });
 });
 
-describePostgres('reconcile (CLI, --now at the window boundaries)', () => {
+describe('reconcile (CLI, --now at the window boundaries)', () => {
   test('at end − 1 ms the grant is active and kept; at end it is revoked (the end is exclusive)', async () => {
     const w = await world({ mode: 'commit' });
     const mergedAt = Math.floor((now() - HOUR) / 1000) * 1000;

@@ -14,7 +14,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { actionBundle, describeRun, REPO_ROOT, runAction, type ActionRun } from '../helpers/action.js';
 import { exampleFile, grantYaml, seedAcme, type AcmeWorld } from '../helpers/acme.js';
 import { PgFixture } from '../helpers/apply-world.js';
-import { connectAdmin, describePostgres, execFormatted } from '../helpers/postgres.js';
+import { connectAdmin, execFormatted } from '../helpers/postgres.js';
 import { mergeApprovedGrant } from '../helpers/reconcile.js';
 import { FaultReceiver, tcpFaultServer, type TcpFaultServer } from '../helpers/fault-servers.js';
 import {
@@ -293,7 +293,7 @@ function checkOutcome(c: FaultCase, p: Prepared, o: RunOutcome, run: ActionRun):
   }
 }
 
-describePostgres('fault injection: apply (table rows A..)', () => {
+describe('fault injection: apply (table rows A..)', () => {
   beforeAll(async () => {
     await pgf.setUp();
     gh = await startFakeGitHub();

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { actionBundle, describeRun, REPO_ROOT } from '../helpers/action.js';
 import { exampleFile, seedAcme, type AcmeWorld } from '../helpers/acme.js';
-import { describePostgres } from '../helpers/postgres.js';
 import {
   HOUR,
   createPgWorld,
@@ -278,7 +277,7 @@ function checkOutcome(c: FaultCase, o: RunOutcome, run: ReconcileRun): void {
   expect(run.stdout).not.toMatch(/\n\s+at .*\.js:\d+/);
 }
 
-describePostgres('fault injection: reconcile (table rows R..)', () => {
+describe('fault injection: reconcile (table rows R..)', () => {
   beforeAll(async () => {
     actionBundle();
     await hooks.start();

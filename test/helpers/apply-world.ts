@@ -383,7 +383,7 @@ export function parseList<T = Record<string, unknown>>(text: string | undefined)
 /**
  * The lifecycle of apply worlds in one test file (call it at module level): one webhook receiver
  * for the file; `world()` seeds a fresh fake GitHub and clone for a test, closed after it (with no
- * unexpected request). Inside the file's describePostgres block, `usePostgres()` sets the
+ * unexpected request). Inside a describe block, `usePostgres()` sets the
  * PostgreSQL fixture up once and resets alice after each test.
  */
 export function useApplyWorlds() {

@@ -2,40 +2,23 @@
  * How tests find the real PostgreSQL server (DESIGN.md §6: the PostgreSQL provider runs against a
  * real server).
  *
- * The admin (superuser) URL comes from, in order:
- *   1. env GITGRANT_TEST_PG_URL
- *   2. the file .tmp/pg-url written by `bash .ci/postgres.sh`
- * When neither exists or the server does not answer, the tests FAIL with a message saying to run
- * `bash .ci/postgres.sh`. They are skipped only when GITGRANT_SKIP_PG=1 is set explicitly.
+ * `npm test` starts one itself (jest globalSetup, test/setup/postgres-global.mjs: PostgreSQL from
+ * npm, loopback, throw-away) and passes its superuser URL as GITGRANT_TEST_PG_URL; set that
+ * variable yourself to use a server you already run. Nothing is skipped: without a server the
+ * tests fail and say why.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PG_URL_FILE = join(REPO_ROOT, '.tmp', 'pg-url');
-
-/** True only when GITGRANT_SKIP_PG=1: PostgreSQL tests are skipped on purpose. */
-export const pgSkipped = process.env['GITGRANT_SKIP_PG'] === '1';
-
-/** `describe`, or `describe.skip` when GITGRANT_SKIP_PG=1. */
-export const describePostgres: jest.Describe = pgSkipped ? describe.skip : describe;
-
 const HOW_TO =
-  'PostgreSQL is required for these tests: run `bash .ci/postgres.sh` (or set GITGRANT_TEST_PG_URL to a ' +
-  'superuser URL; set GITGRANT_SKIP_PG=1 to skip them explicitly)';
+  'PostgreSQL is required for these tests: `npm test` starts one (jest globalSetup); to use your own, ' +
+  'set GITGRANT_TEST_PG_URL to a superuser URL';
 
-/** The admin URL, or throws with the instruction to run .ci/postgres.sh. */
+/** The admin URL, or throws saying how to get one. */
 export function adminUrl(): string {
   const fromEnv = process.env['GITGRANT_TEST_PG_URL'];
   if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
-  if (existsSync(PG_URL_FILE)) {
-    const url = readFileSync(PG_URL_FILE, 'utf8').trim();
-    if (url !== '') return url;
-  }
-  throw new Error(`${HOW_TO}. Neither GITGRANT_TEST_PG_URL nor ${PG_URL_FILE} is set.`);
+  throw new Error(`${HOW_TO}. GITGRANT_TEST_PG_URL is not set.`);
 }
 
 /** The same server as `base`, as `user`/`password`, on `database`. */

@@ -17,7 +17,6 @@ import { syntheticSource } from '../../src/core/errors.js';
 import {
   adminUrl,
   connectAdmin,
-  describePostgres,
   execFormatted,
   uniqueSuffix,
   urlFor,
@@ -117,7 +116,7 @@ async function closedPort(): Promise<number> {
 let admin: pg.Client;
 const provider = new PostgresProvider();
 
-describePostgres('PostgresProvider (real server)', () => {
+describe('PostgresProvider (real server)', () => {
   beforeAll(async () => {
     admin = await connectAdmin();
     await admin.query(`CREATE DATABASE ${quoteIdent(DB)}`);

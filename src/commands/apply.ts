@@ -4,11 +4,11 @@
  * provider; grant NOTHING for one that does not (and raise an alert); revoke deleted requests now.
  * Idempotent: rerun after any failure, it converges (providers are idempotent; alerts are upserted).
  */
-import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
+import { type GrantRequest, type Resource } from '../core/model.js';
 import { landingTimes, grantEvents } from '../git/landing.js';
 import { git } from '../git/run.js';
 import { upsertAlert } from '../github/alerts.js';
-import { ProviderError, type Provider } from '../providers/types.js';
+import { ProviderError, subjectFor, type Provider } from '../providers/types.js';
 import { loadConfig, loadGrantFiles } from './config.js';
 import { deletedGrant } from './deleted-grant.js';
 import { notifyApply } from '../notify/hooks.js';
@@ -58,10 +58,6 @@ export interface ApplyResult {
   /** Break-glass grants: the retro-review issue opened (or updated) for each (docs/break-glass.md). */
   retroReviews: { file: string; issue: number; deadline: string; pr: number | null }[];
   ok: boolean;
-}
-
-function identityFor(resource: Resource, login: string, people: ReadonlyMap<string, Person>): string {
-  return people.get(loginKey(login))?.identities[resource.provider] ?? login;
 }
 
 function failure(file: string, resource: string | undefined, e: unknown): Failure {
@@ -185,7 +181,7 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
         const others = await held(resource, grant.requester, file);
         const r = await deps.providers(resource.provider).grant({
           resource,
-          subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+          subject: subjectFor(resource, grant.requester, people),
           level: grant.access,
           held: [...new Set([...others, grant.access])],
           event: { kind: 'grant', grantId: grant.id, ...window },
@@ -259,7 +255,7 @@ export async function runApply(deps: ApplyDeps, before: string, after: string): 
           const others = await held(resource, grant.requester, file);
           const r = await deps.providers(resource.provider).revoke({
             resource,
-            subject: { login: grant.requester, identity: identityFor(resource, grant.requester, people) },
+            subject: subjectFor(resource, grant.requester, people),
             level: grant.access,
             held: others,
             event: { kind: 'revoke', grantId: grant.id },

@@ -13,7 +13,7 @@
  *   5. the time of the last successful run, failing loudly when the previous one is too old.
  */
 import { parseDuration } from '../core/duration.js';
-import { loginKey, type GrantRequest, type Person, type Resource } from '../core/model.js';
+import { loginKey, type GrantRequest, type Resource } from '../core/model.js';
 import { resolveResources } from '../core/resolve.js';
 import { windowOf, type Window } from '../core/windows.js';
 import { landingTimes } from '../git/landing.js';
@@ -21,7 +21,7 @@ import { git } from '../git/run.js';
 import { ALERT_LABEL, alertMarker, upsertAlert } from '../github/alerts.js';
 import { isOurs } from '../github/sticky-read.js';
 import { recordRemovals, type RecordResult, type RemovalEntry } from '../github/revocation-record.js';
-import { ProviderError, type Assignment, type Provider } from '../providers/types.js';
+import { ProviderError, subjectFor, type Assignment, type Provider } from '../providers/types.js';
 import { withDiscovery } from './discovered.js';
 import { loadGrantFiles, type Config } from './config.js';
 import { configForRevocation, describeConfigError } from './last-valid-config.js';
@@ -384,7 +384,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
       try {
         const r = await deps.providers(resource.provider).revoke({
           resource,
-          subject: subjectOf(resource, requester, people),
+          subject: subjectFor(resource, requester, people),
           level: access,
           held: heldBy(resource.id, requester),
           event: {
@@ -444,7 +444,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
         !k.resources.some((r) => r.id === resource.id)
       )
         continue;
-      const subject = subjectOf(resource, k.grant.requester, people);
+      const subject = subjectFor(resource, k.grant.requester, people);
       if (has.has(`${subject.identity.toLowerCase()}\0${k.grant.access}`)) continue;
       try {
         const r = await deps.providers(resource.provider).grant({
@@ -466,7 +466,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
     }
     const explained = new Map<string, Set<string>>(); // identity → levels
     for (const [login, levels] of expected.get(resource.id) ?? [])
-      explained.set(subjectOf(resource, login, people).identity.toLowerCase(), levels);
+      explained.set(subjectFor(resource, login, people).identity.toLowerCase(), levels);
     for (const a of assignments) {
       if (explained.get(a.identity.toLowerCase())?.has(a.access)) continue;
       const entry: DriftEntry = {
@@ -599,7 +599,7 @@ export async function runReconcile(deps: ReconcileDeps): Promise<ReconcileResult
             try {
               const r = await deps.providers(resource.provider).revoke({
                 resource,
-                subject: subjectOf(resource, grant.requester, people),
+                subject: subjectFor(resource, grant.requester, people),
                 level: grant.access,
                 held: heldBy(resource.id, grant.requester),
                 event: { kind: 'revoke', grantId: grant.id },
@@ -717,10 +717,6 @@ function resourcesOf(grant: GrantRequest, approval: ApprovalRecord, config: Conf
   for (const r of resolveResources(grant, config.prepared.inventory).resources)
     if (!out.has(r.id)) out.set(r.id, r);
   return [...out.values()];
-}
-
-function subjectOf(resource: Resource, login: string, people: ReadonlyMap<string, Person>) {
-  return { login, identity: people.get(loginKey(login))?.identities[resource.provider] ?? login };
 }
 
 function change(k: Known, resource: Resource, changed: boolean, detail: string): ChangeEntry {

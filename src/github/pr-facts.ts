@@ -18,6 +18,11 @@ export interface PullRequestInfo {
   mergeCommitSha: string | null;
   /** True when the head lives in a fork (its content is still read only as data). */
   fromFork: boolean;
+  /** GitHub's own counts (`changed_files`, `commits`): what a complete list must hold. */
+  changedFiles: number;
+  commits: number;
+  /** ISO time of the merge, when merged: only evidence from before it counts at merge. */
+  mergedAt: string | null;
 }
 
 type ApiUser = { login: string; id: number; type?: string } | null | undefined;
@@ -42,6 +47,9 @@ export async function readPullRequest(
     merged: !!data.merged,
     mergeCommitSha: data.merge_commit_sha ?? null,
     fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
+    changedFiles: data.changed_files,
+    commits: data.commits,
+    mergedAt: data.merged_at ?? null,
   };
 }
 
@@ -57,10 +65,18 @@ export interface PrFactsRead {
    * are unknown, so they cannot be excluded from approving either; the caller fails closed.
    */
   commitsTruncated: boolean;
+  /**
+   * True when the file list is not the whole change: GitHub lists at most 3,000 files of a pull
+   * request, and a list shorter than the PR's own `changed_files` count is incomplete too. The
+   * caller fails closed (DESIGN.md §7, invariant 3: anything truncated is "not approved").
+   */
+  filesTruncated: boolean;
 }
 
 /** GitHub lists at most this many commits of a pull request. */
 export const PR_COMMITS_MAX = 250;
+/** GitHub lists at most this many files of a pull request. */
+export const PR_FILES_MAX = 3000;
 
 /** The pull request's head moved while its facts were read: nothing read can be trusted as one snapshot. */
 export class HeadMovedError extends Error {
@@ -110,6 +126,7 @@ export async function readPrFacts(gh: GitHubClient, ref: RepoRef, pr: PullReques
   return {
     facts,
     unmappedCommits: commits.filter((c) => !c.author || !c.committer).map((c) => c.sha),
-    commitsTruncated: commits.length >= PR_COMMITS_MAX,
+    commitsTruncated: commits.length >= PR_COMMITS_MAX || commits.length < now.commits,
+    filesTruncated: files.length >= PR_FILES_MAX || files.length < now.changed_files,
   };
 }

@@ -15,13 +15,28 @@
  * - Errors are ProviderError with `retryable` set when a rerun may succeed (5xx, timeouts,
  *   connection refused); nothing is ever reported as changed that was not.
  */
-import type { Resource } from '../core/model.js';
+import { loginKey, type Person, type Resource } from '../core/model.js';
 
 export interface Subject {
-  /** GitHub login of the person. */
+  /** GitHub login of the person, as written in the grant file and `people:`. */
   login: string;
+  /**
+   * The numeric GitHub user id bound in `people:` (DESIGN.md §3 Identity), when known. The GitHub
+   * provider acts on this id, never on the login alone (docs/security.md, invariant 2).
+   */
+  id?: number;
   /** The person's identity at this provider (e.g. their PostgreSQL login role); defaults to the login. */
   identity: string;
+}
+
+/** The subject of a change on RESOURCE for LOGIN: the id and provider identity from `people:`. */
+export function subjectFor(resource: Resource, login: string, people: ReadonlyMap<string, Person>): Subject {
+  const person = people.get(loginKey(login));
+  return {
+    login,
+    ...(person?.id !== undefined ? { id: person.id } : {}),
+    identity: person?.identities[resource.provider] ?? login,
+  };
 }
 
 export interface AccessChange {

@@ -1,5 +1,11 @@
+import { availableParallelism } from 'node:os';
+
 /** @type {import('jest').Config} */
 export default {
+  // jest's default is one worker less than the cores: on a 2-core machine, one worker. The
+  // end-to-end suites spend much of their time waiting on child processes (the bundled Action,
+  // git, PostgreSQL), so use every core (docs/development.md, "Suite time").
+  maxWorkers: Math.max(2, availableParallelism()),
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -11,6 +17,7 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/setup/env.mjs'],
   // One real PostgreSQL server per run, from npm (test/setup/postgres-global.mjs), unless
   // GITGRANT_TEST_PG_URL names one.
   globalSetup: '<rootDir>/test/setup/postgres-global.mjs',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fails when dist/ differs from a fresh build of the sources: dist/ is built, never written.
+// Fails when dist/ differs from a fresh build of the sources, or when the validators generated
+// from schemas/ (src/load/validators.generated.js) are stale: both are built, never written.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,14 @@ function files(dir) {
   return out;
 }
 
+try {
+  execFileSync(process.execPath, ['scripts/gen-validators.mjs', '--check'], { stdio: 'inherit' });
+} catch {
+  process.exit(1);
+}
 const fresh = mkdtempSync(join(tmpdir(), 'gitgrant-dist-'));
 try {
-  execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', fresh, '--no-generate'], { stdio: 'inherit' });
   const want = new Map(files(fresh).map((p) => [relative(fresh, p), readFileSync(p)]));
   const have = new Map(files('dist').map((p) => [relative('dist', p), readFileSync(p)]));
   const problems = [];

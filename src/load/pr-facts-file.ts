@@ -1,13 +1,10 @@
 /** Read and check a `--pr FACTS.json` file (schemas/pr-facts.schema.json). */
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
-import schema from '../../schemas/pr-facts.schema.json' with { type: 'json' };
 import { UsageError } from '../core/errors.js';
 import type { PrFacts } from '../core/pr-facts.js';
+import { validators } from './schemas.js';
 
-const validate = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false }).compile(
-  schema,
-);
+const validate = validators.prFacts;
 
 export function parsePrFacts(text: string, file: string): PrFacts {
   let value: unknown;

@@ -14,13 +14,7 @@ import { quoteIdent } from '../../src/providers/sql-ident.js';
 import { ProviderError, type AccessChange } from '../../src/providers/types.js';
 import type { Resource } from '../../src/core/model.js';
 import { syntheticSource } from '../../src/core/errors.js';
-import {
-  adminUrl,
-  connectAdmin,
-  execFormatted,
-  uniqueSuffix,
-  urlFor,
-} from '../helpers/postgres.js';
+import { adminUrl, connectAdmin, execFormatted, uniqueSuffix, urlFor } from '../helpers/postgres.js';
 
 const S = uniqueSuffix();
 const DB = `gg_test_${S}`;

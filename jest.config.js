@@ -1,11 +1,5 @@
-import { availableParallelism } from 'node:os';
-
 /** @type {import('jest').Config} */
 export default {
-  // jest's default is one worker less than the cores: on a 2-core machine, one worker. The
-  // end-to-end suites spend much of their time waiting on child processes (the bundled Action,
-  // git, PostgreSQL), so use every core (docs/development.md, "Suite time").
-  maxWorkers: Math.max(2, availableParallelism()),
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -21,8 +21,9 @@ export interface Subject {
   /** GitHub login of the person, as written in the grant file and `people:`. */
   login: string;
   /**
-   * The numeric GitHub user id bound in `people:` (DESIGN.md §3 Identity), when known. The GitHub
-   * provider acts on this id, never on the login alone (docs/security.md, invariant 2).
+   * The numeric GitHub user id bound in `people:` (DESIGN.md §3 Identity), when known. Carried
+   * with every change so a provider can act on the id; the GitHub provider still acts on the
+   * login today (issue #12, hole 3: docs/security.md, "Identity at the providers").
    */
   id?: number;
   /** The person's identity at this provider (e.g. their PostgreSQL login role); defaults to the login. */
